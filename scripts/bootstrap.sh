@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Bring a fresh machine to the point where `make demo` and `make test` run:
+# a Python 3.12 virtualenv with the pinned packages, and (with --system) the Debian
+# packages the tests use: Chromium for the browser tests, MariaDB client headers for mysqlclient,
+# gettext for the catalogues. Idempotent: a second run does almost nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${VENV:-.venv}
+want_system=0
+[ "${1:-}" = "--system" ] && want_system=1
+
+need_apt=()
+if [ "$want_system" = 1 ]; then
+  command -v chromium >/dev/null || need_apt+=(chromium)
+  command -v mariadb_config >/dev/null || command -v mysql_config >/dev/null || need_apt+=(libmariadb-dev pkg-config)
+  command -v msgfmt >/dev/null || need_apt+=(gettext)
+fi
+command -v mariadb_config >/dev/null || command -v mysql_config >/dev/null || need_apt+=(libmariadb-dev pkg-config)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  fi
+fi
+
+find_python() {
+  for candidate in "${PYTHON:-}" python3.12; do
+    # pyenv puts a python3.12 shim on PATH that fails unless 3.12 is selected: run it to be sure.
+    [ -n "$candidate" ] && "$candidate" -c 'import sys; assert sys.version_info[:2] == (3, 12)' 2>/dev/null \
+      && { "$candidate" -c 'import sys; print(sys.executable)'; return; }
+  done
+  if command -v pyenv >/dev/null; then
+    PYENV_VERSION=$(pyenv versions --bare | grep -E '^3\.12' | tail -1) pyenv which python && return
+  fi
+  echo "Python 3.12 not found: install it (pyenv install 3.12) or set PYTHON=/path/to/python3.12" >&2
+  exit 1
+}
+
+stamp="$VENV/.requirements-stamp"
+reqs_hash=$(cat requirements/test.txt setup.py | sha256sum | cut -c1-16)
+if [ ! -x "$VENV/bin/python" ]; then
+  "$(find_python)" -m venv "$VENV"
+  "$VENV/bin/pip" install -q --upgrade pip
+fi
+if [ "$(cat "$stamp" 2>/dev/null)" != "$reqs_hash" ]; then
+  "$VENV/bin/pip" install -q -r requirements/test.txt
+  "$VENV/bin/pip" install -q --no-deps -e .
+  echo "$reqs_hash" > "$stamp"
+fi
