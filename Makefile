@@ -1,0 +1,60 @@
+# Puentes: the two commands are `make demo` and `make test` (README.md). Both bootstrap what they need.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+MANAGE := cd demo && ../$(PY) manage.py
+
+.PHONY: venv system demo demo-data test test-sqlite test-mariadb test-tutor quality wheel-smoke \
+        translations courses bench requirements clean
+
+venv:
+	@bash scripts/bootstrap.sh
+
+system:
+	@bash scripts/bootstrap.sh --system
+
+demo-data: venv
+	@$(MANAGE) migrate --noinput -v0
+	@$(MANAGE) demo_setup
+
+demo: demo-data
+	@echo "Puentes demo: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
+	@$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
+
+# Every test: lint, the suite on SQLite (with the browser tests), the suite on MariaDB,
+# the Tutor plugin rendered for real, and the wheel installed in a clean venv.
+test: system quality test-sqlite test-mariadb test-tutor wheel-smoke
+
+quality: venv
+	@$(VENV)/bin/ruff check xblocks plugins demo tests scripts
+
+test-sqlite: venv
+	@$(PY) -m pytest -q -p no:cacheprovider
+
+test-mariadb: venv
+	@bash scripts/ensure-services.sh
+	@PUENTES_DB=mysql $(PY) -m pytest -q -p no:cacheprovider -m "not browser and not sqlite_only"
+
+test-tutor:
+	@if [ -f scripts/test-tutor.sh ]; then bash scripts/test-tutor.sh; else echo "no Tutor plugin yet"; fi
+
+wheel-smoke: venv
+	@bash scripts/wheel-smoke.sh
+
+translations: venv
+	@$(PY) scripts/translations.py
+
+courses: venv
+	@$(PY) scripts/build_courses.py
+
+bench: venv
+	@$(PY) -m benchmarks
+
+requirements:
+	@$(VENV)/bin/pip install -q pip-tools
+	@cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt
+	@cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links test.in -o test.txt
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info demo/var .pytest_cache

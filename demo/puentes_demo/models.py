@@ -1,0 +1,62 @@
+"""What the demo site stores beyond the plugin apps: XBlock field state, course roles, the units it shows."""
+from django.conf import settings
+from django.db import models
+
+
+class FieldState(models.Model):
+    """All fields of one block in one scope for one user (or none), as a JSON object.
+
+    One row per (scope, block, user) keeps a page's reads to a handful of queries, which is closer
+    to the LMS's StudentModule than one row per field would be.
+    """
+
+    scope = models.CharField(max_length=40)
+    scope_id = models.CharField(max_length=255)
+    user_id = models.CharField(max_length=64, blank=True, default="")
+    state = models.JSONField(default=dict)
+
+    class Meta:
+        unique_together = [("scope", "scope_id", "user_id")]
+
+    def __str__(self):
+        return f"{self.scope} {self.scope_id} {self.user_id}"
+
+
+class CourseRole(models.Model):
+    """The LMS course role the `user` service reports: student, staff or instructor."""
+
+    ROLES = [("student", "student"), ("staff", "staff"), ("instructor", "instructor")]
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    course_key = models.CharField(max_length=255)
+    role = models.CharField(max_length=20, choices=ROLES, default="student")
+
+    class Meta:
+        unique_together = [("user", "course_key")]
+
+
+class DemoUnit(models.Model):
+    """A unit the landing page links to: a vertical of one of the three courses, or a block gallery."""
+
+    course_key = models.CharField(max_length=255)
+    language = models.CharField(max_length=10)
+    position = models.PositiveIntegerField()
+    section = models.CharField(max_length=255)
+    title = models.CharField(max_length=255)
+    usage_id = models.CharField(max_length=255, unique=True)
+    audience = models.CharField(max_length=20, default="learner")  # learner, tutor, staff
+
+    class Meta:
+        ordering = ["language", "position"]
+
+
+class PublishedEvent(models.Model):
+    """What blocks publish through the runtime (grades, completion, tracking), as the LMS would receive it."""
+
+    user_id = models.IntegerField(null=True)
+    usage_id = models.CharField(max_length=255, db_index=True)
+    event_type = models.CharField(max_length=100)
+    data = models.JSONField(default=dict)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]

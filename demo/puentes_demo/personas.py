@@ -1,0 +1,27 @@
+"""The demo users, one per role, with the path each one follows through the course."""
+from django.utils.translation import gettext_lazy as _
+
+PERSONAS = [
+    {"username": "ana", "password": "puentes-ana", "role": "student", "persona": "learner",
+     "name": "Ana Martínez", "title": _("Learner"),
+     "path": _("Plays the case studies, writes her city's project proposal with Bruno, submits it.")},
+    {"username": "bruno", "password": "puentes-bruno", "role": "student", "persona": "learner",
+     "name": "Bruno Souza", "title": _("Second learner"),
+     "path": _("Joins Ana's municipal team with the invitation code and edits the proposal with her.")},
+    {"username": "carla", "password": "puentes-carla", "role": "student", "persona": "tutor",
+     "name": "Carla Rojas", "title": _("Tutor"),
+     "path": _("Claims proposals from the review queue, scores them with the rubric, asks for revisions, approves.")},
+    {"username": "diego", "password": "puentes-diego", "role": "staff", "persona": "staff",
+     "name": "Diego Pérez", "title": _("Course staff"),
+     "path": _("Edits case studies in Studio, watches tutors' workload, exports reflections and proposals.")},
+    {"username": "elena", "password": "puentes-elena", "role": "student", "persona": "juror",
+     "name": "Elena Costa", "title": _("Juror"),
+     "path": _("Scores the competition entries assigned to her, blind, criterion by criterion.")},
+    {"username": "fabio", "password": "puentes-fabio", "role": "student", "persona": "organiser",
+     "name": "Fabio Lima", "title": _("Competition organiser"),
+     "path": _("Runs the award: assigns jurors, reads the ranking, picks finalists, confirms three winners.")},
+]
+
+
+def usernames():
+    return [persona["username"] for persona in PERSONAS]

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path, re_path
+from edx_django_utils.plugins import get_plugin_url_patterns
+
+from . import views
+from .settings import PROJECT_TYPE
+
+demo_patterns = [
+    path("", views.index, name="index"),
+    path("login-as/<str:username>/", views.quick_login, name="quick_login"),
+    path("logout/", views.sign_out, name="logout"),
+    re_path(r"^unit/(?P<usage_id>[^/]+)/$", views.unit_view, name="unit"),
+    re_path(r"^studio/(?P<usage_id>[^/]+)/$", views.studio_view, name="studio"),
+    re_path(r"^handler/(?P<usage_id>[^/]+)/(?P<handler_name>[^/]+)/(?P<suffix>.*)$", views.handler, name="handler"),
+    re_path(r"^resource/(?P<block_type>[^/]+)/(?P<resource>.+)$", views.package_resource, name="resource"),
+]
+
+urlpatterns = [
+    path("", include((demo_patterns, "demo"))),
+    path("login/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+] + get_plugin_url_patterns(PROJECT_TYPE)

@@ -1,0 +1,80 @@
+"""Shared fixtures: demo users, an LMS-shaped runtime per user, block handlers called for real, a browser."""
+import os
+import shutil
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+
+@pytest.fixture
+def make_user(db):
+    from django.contrib.auth import get_user_model
+
+    def make(username, role="student", course_key=None, **fields):
+        from puentes_demo.models import CourseRole
+        user, _ = get_user_model().objects.get_or_create(username=username, defaults=fields)
+        if course_key is not None:
+            CourseRole.objects.update_or_create(user=user, course_key=str(course_key), defaults={"role": role})
+        return user
+
+    return make
+
+
+@pytest.fixture
+def course_key():
+    from opaque_keys.edx.locator import CourseLocator
+    return CourseLocator("OAS", "PUENTES-TEST", "2027")
+
+
+@pytest.fixture
+def load_block(db, course_key):
+    """Parse OLX into the database and return a loader of that block for any user."""
+    from tests.helpers import BlockLoader
+    return BlockLoader(course_key)
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium is not installed: run `make system` (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_site(transactional_db, live_server, settings):
+    """The demo site served by a live server, with its users and units loaded."""
+    from puentes_demo import loading
+    loading.load_everything()
+    return live_server.url
+
+
+@pytest.fixture
+def page_as(browser, demo_site):
+    """A fresh browser page signed in as one of the demo users."""
+    contexts = []
+
+    def open_page(username, language="en"):
+        context = browser.new_context(locale={"en": "en-US", "es": "es-419", "pt": "pt-BR"}[language])
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{demo_site}/?lang={language}")
+        page.locator(f"form[action='/login-as/{username}/'] button").click()
+        page.wait_for_load_state()
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,38 @@
+"""Call blocks the way the LMS does: parse OLX into the database, build a runtime per user, post to handlers."""
+import json
+
+from webob import Request
+
+
+class BlockLoader:
+    def __init__(self, course_key):
+        self.course_key = course_key
+
+    def parse(self, xml):
+        """Store the block(s) in `xml`; return the root usage id."""
+        from puentes_demo.runtime import DemoRuntime
+        return str(DemoRuntime(None, self.course_key).parse_xml_string(xml))
+
+    def block(self, usage_id, user=None):
+        """The block as `user` (a Django user or None for anonymous) sees it."""
+        from puentes_demo.runtime import DemoRuntime
+        return DemoRuntime(user, self.course_key).get_block(usage_id)
+
+
+def post_json(block, handler, payload=None, suffix="", raw=None):
+    """POST JSON to a handler through the runtime; return (status, parsed body)."""
+    body = raw if raw is not None else json.dumps(payload or {}).encode()
+    request = Request.blank(f"/{handler}/{suffix}", method="POST", body=body,
+                            headers={"Content-Type": "application/json"})
+    response = block.runtime.handle(block, handler, request, suffix)
+    try:
+        parsed = json.loads(response.body.decode("utf-8"))
+    except ValueError:
+        parsed = response.body
+    return response.status_code, parsed
+
+
+def get(block, handler, suffix="", query=""):
+    request = Request.blank(f"/{handler}/{suffix}?{query}", method="GET")
+    response = block.runtime.handle(block, handler, request, suffix)
+    return response

@@ -1,0 +1,100 @@
+"""JSON handlers that answer bad input with 400 and a message, never a 500.
+
+A handler raises `InputError` (with the field it is about) or `Forbidden`; the decorator turns them
+into JSON responses a person can act on. Everything a handler returns is sent as JSON.
+"""
+import functools
+import json
+import logging
+
+from webob import Response
+
+log = logging.getLogger(__name__)
+
+MAX_JSON_BYTES = 2 * 1024 * 1024
+
+
+class InputError(ValueError):
+    """The request asks for something that cannot be done as sent (HTTP 400)."""
+
+    status = 400
+
+    def __init__(self, message, field=None, **details):
+        super().__init__(message)
+        self.message = str(message)
+        self.field = field
+        self.details = details
+
+
+class Forbidden(InputError):
+    """The user may not do this (HTTP 403)."""
+
+    status = 403
+
+
+class Conflict(InputError):
+    """The request is stale: someone changed the thing since it was read (HTTP 409)."""
+
+    status = 409
+
+
+def json_response(payload, status=200):
+    return Response(
+        body=json.dumps(payload).encode("utf-8"), status=status,
+        content_type="application/json", charset="utf-8",
+    )
+
+
+def error_response(error):
+    payload = {"error": error.message}
+    if error.field:
+        payload["field"] = error.field
+    payload.update(error.details)
+    return json_response(payload, status=error.status)
+
+
+def read_json(request, translate=str):
+    """The request body as a JSON object, or InputError saying what is wrong with it."""
+    if request.method != "POST":
+        raise InputError(translate("Send this request with POST."))
+    body = request.body
+    if len(body) > MAX_JSON_BYTES:
+        raise InputError(translate("The request is too large."))
+    try:
+        payload = json.loads(body.decode("utf-8") or "{}")
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise InputError(translate("The request is not valid JSON.")) from None
+    if not isinstance(payload, dict):
+        raise InputError(translate("The request must be a JSON object."))
+    return payload
+
+
+def json_handler(method):
+    """Wrap an XBlock handler `method(self, payload, suffix)` that works on JSON in and out.
+
+    `payload` is the parsed body for POST, or the query parameters for GET when the handler is
+    declared with `@json_handler` and `read_only=True` is set on the method.
+    """
+
+    @functools.wraps(method)
+    def wrapper(block, request, suffix=""):
+        translate = getattr(block, "ugettext", str)
+        try:
+            if getattr(method, "read_only", False):
+                payload = dict(request.GET)
+            else:
+                payload = read_json(request, translate)
+            result = method(block, payload, suffix)
+        except InputError as error:
+            return error_response(error)
+        if isinstance(result, Response):
+            return result
+        return json_response(result)
+
+    return wrapper
+
+
+def read_only(method):
+    """Mark a json_handler method as answering GET with its query parameters."""
+    method.read_only = True
+    return method

@@ -1,0 +1,21 @@
+"""Render a block's view: a Django template, its CSS and JS, its JS strings and init arguments."""
+from web_fragments.fragment import Fragment
+from xblock.utils.resources import ResourceLoader
+
+
+def render_view(block, template, context, css=(), js=(), init_fn=None, init_args=None):
+    """A Fragment for `template` (a path inside the block's package) with its static files."""
+    loader = ResourceLoader(type(block).__module__)
+    i18n_service = block.runtime.service(block, "i18n")
+    html = loader.render_django_template(template, context=dict(context), i18n_service=i18n_service)
+    fragment = Fragment(html)
+    for path in css:
+        fragment.add_css(loader.load_unicode(path))
+    catalog_url = block.js_catalog_url() if hasattr(block, "js_catalog_url") else None
+    if catalog_url:
+        fragment.add_javascript_url(catalog_url)
+    for path in js:
+        fragment.add_javascript(loader.load_unicode(path))
+    if init_fn:
+        fragment.initialize_js(init_fn, init_args or {})
+    return fragment
