@@ -1,0 +1,1 @@
+"""Proposals and their reviews: the Django plugin app behind the proposal and tutor-review blocks."""
