@@ -99,10 +99,12 @@ def puentes_django_settings(context: jinja2.runtime.Context) -> str:
         if len(secret) < 16:
             raise exceptions.TutorError(f"{name} must be a secret of 16 characters or more")
         lines.append(f"{name} = {secret!r}")
-    queue = OperatorSetting("PUENTES_CELERY_QUEUE", CELERY_QUEUE_DEFAULT, "text")
-    queue_literal = queue.to_python(context.get(queue.name, queue.default))
-    # Add to the platform's routes, never replace them: other apps and plugins route here too.
-    lines.append("EXPLICIT_QUEUES = globals().get(\"EXPLICIT_QUEUES\", {})")
+    queue_setting = OperatorSetting("PUENTES_CELERY_QUEUE", CELERY_QUEUE_DEFAULT, "text")
+    queue = context.get(queue_setting.name, queue_setting.default)
+    queue_setting.to_python(queue)  # refuses anything but text
+    # Add to the platform's routes, never replace them: other apps and plugins route here too,
+    # and a route the operator set for one of our tasks wins.
+    lines.append("EXPLICIT_QUEUES = globals().get('EXPLICIT_QUEUES', {})")
     for task in CELERY_TASKS:
-        lines.append(f"EXPLICIT_QUEUES.setdefault({task!r}, {{\"queue\": {queue_literal}}})")
+        lines.append(f"EXPLICIT_QUEUES.setdefault({task!r}, {{'queue': {queue!r}}})")
     return "\n".join(lines)
