@@ -85,7 +85,6 @@ LANGUAGES = [("en", "English"), ("es-419", "Español (América Latina)"), ("pt-b
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
-LOCALE_PATHS = [str(DEMO_DIR / "puentes_demo" / "locale")]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = str(VAR_DIR / "static")
