@@ -21,5 +21,5 @@ for lang in $languages; do
     fi
     course_root="$(dirname "$course_xml")"
     echo "INFO: importing the '$lang' Puentes course from $course_root"
-    python ./manage.py cms import "$(dirname "$course_root")" "$course_root"
+    python ./manage.py cms import "$(dirname "$course_root")" "$(basename "$course_root")"
 done
