@@ -17,8 +17,8 @@ LANGUAGES = ("en", "es", "pt")
 PACK_TAGS = ("puentes_case_study", "puentes_proposal", "puentes_tutor_review")
 # The units of each course the demo shows: (vertical url_name, audience).
 KEY_UNITS = [
-    ("m01_reading_1", "learner"),
-    ("m03_reading_1", "learner"),
+    ("m01_reading_1_unit", "learner"),
+    ("m03_reading_1_unit", "learner"),
     ("m03_case_unit", "learner"),
     ("m08_case_unit", "learner"),
     ("m11_rules_unit", "learner"),
