@@ -18,7 +18,8 @@ OPENEDX_SETTINGS = [
 
 def puentes_settings(patch_text: str, **platform_settings) -> dict:
     """Execute the rendered settings patch in a namespace shaped like the platform's settings."""
-    namespace = dict(platform_settings)
+    namespace = {"STORAGES": {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}}
+    namespace.update(platform_settings)
     exec(compile(patch_text, "openedx-common-settings", "exec"), namespace)
     return {name: value for name, value in namespace.items() if not name.startswith("__")}
 
@@ -80,7 +81,8 @@ def test_values_reach_django_with_their_python_types(configured_project):
 
 def test_unchanged_settings_are_left_to_the_apps_defaults(default_project):
     settings = puentes_settings(default_project.patch("openedx-common-settings"))
-    assert not {setting.name for setting in SETTINGS} & set(settings)
+    storages = {"PUENTES_ATTACHMENT_STORAGE", "PUENTES_AWARDS_STORAGE"}
+    assert not ({setting.name for setting in SETTINGS} - storages) & set(settings)
     assert set(settings) >= {"PUENTES_AWARDS_SIGNING_SECRET", "PUENTES_AWARDS_RECEIVER_SECRET"}
     # ...while `tutor config printvalue` still shows the value in force
     assert default_project.value("PUENTES_ATTACHMENT_MAX_BYTES") == "10485760"
@@ -111,6 +113,26 @@ def test_a_wrongly_typed_value_stops_config_save_with_a_message(make_project):
     result = project.tutor("config", "save", "--set", "PUENTES_ATTACHMENT_MAX_BYTES=lots", check=False)
     assert result.returncode != 0
     assert "PUENTES_ATTACHMENT_MAX_BYTES must be a whole number" in result.stdout + result.stderr
+
+
+def test_files_go_to_a_storage_tutor_does_not_serve(default_project):
+    platform_storages = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    settings = puentes_settings(default_project.patch("openedx-common-settings"), STORAGES=platform_storages)
+    assert settings["STORAGES"] is platform_storages
+    assert set(platform_storages) == {"default", "puentes_private"}
+    location = platform_storages["puentes_private"]["OPTIONS"]["location"]
+    assert location.startswith("/openedx/media-private/")
+    assert settings["PUENTES_ATTACHMENT_STORAGE"] == settings["PUENTES_AWARDS_STORAGE"] == "puentes_private"
+    # Tutor's uwsgi publishes /openedx/media at /media/, and nothing under media-private
+    uwsgi = default_project.read("apps", "openedx", "uwsgi.ini")
+    assert "static-map = /media=/openedx/media/" in uwsgi and "media-private" not in uwsgi
+
+
+def test_an_operator_storage_alias_is_used_and_never_redefined(configured_project):
+    operator_storages = {"puentes_private": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    settings = puentes_settings(configured_project.patch("openedx-common-settings"), STORAGES=operator_storages)
+    assert operator_storages["puentes_private"] == {"BACKEND": "storages.backends.s3.S3Storage"}
+    assert settings["PUENTES_ATTACHMENT_STORAGE"] == "puentes_attachments"
 
 
 # --- generated secrets ----------------------------------------------------------------------------

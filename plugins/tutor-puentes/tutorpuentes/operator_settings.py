@@ -1,10 +1,10 @@
 """The Django settings an operator can set for the Puentes plugin apps through Tutor config.
 
-The apps' `plugin_settings` hold the real defaults. Tutor repeats them here only so that
+The apps' `plugin_settings` hold the real defaults. Tutor repeats them here so that
 `tutor config printvalue` tells the truth, and writes a setting into the LMS/CMS settings only
-when the operator changed it: an unchanged value keeps following the apps' own default across
-upgrades. The two shared secrets are the exception: they are generated per install and always
-written.
+when its value differs from the apps' default: an unchanged value keeps following the apps'
+default across upgrades. Exceptions: the two storages default to a private one on Tutor (see
+PRIVATE_STORAGE), and the two shared secrets are generated per install and always written.
 """
 from __future__ import annotations
 
@@ -18,8 +18,13 @@ from tutor import exceptions
 @dataclass(frozen=True)
 class OperatorSetting:
     name: str
-    default: t.Any
+    default: t.Any  # the apps' own default
     kind: str  # "text", "whole number", "switch", "list of text", "pair of seconds"
+    tutor_default: t.Any = None  # where a Tutor install needs something else than the apps' default
+
+    @property
+    def config_default(self) -> t.Any:
+        return self.default if self.tutor_default is None else self.tutor_default
 
     def to_python(self, value: t.Any) -> str:
         """The value as a Python literal for a settings module, or a TutorError saying why not."""
@@ -49,7 +54,7 @@ def _is_number(value: t.Any) -> bool:
 
 
 SETTINGS = (
-    OperatorSetting("PUENTES_ATTACHMENT_STORAGE", "default", "text"),
+    OperatorSetting("PUENTES_ATTACHMENT_STORAGE", "default", "text", tutor_default="puentes_private"),
     OperatorSetting("PUENTES_ATTACHMENT_MAX_BYTES", 10485760, "whole number"),
     OperatorSetting(
         "PUENTES_ATTACHMENT_TYPES",
@@ -59,12 +64,21 @@ SETTINGS = (
     ),
     OperatorSetting("PUENTES_AUTOSAVE_SECONDS", 15, "whole number"),
     OperatorSetting("PUENTES_CLAIM_LEASE_HOURS", 8, "whole number"),
-    OperatorSetting("PUENTES_AWARDS_STORAGE", "default", "text"),
+    OperatorSetting("PUENTES_AWARDS_STORAGE", "default", "text", tutor_default="puentes_private"),
     OperatorSetting("PUENTES_AWARDS_DELIVERY_URL", "", "text"),
     OperatorSetting("PUENTES_AWARDS_DELIVERY_MAX_ATTEMPTS", 8, "whole number"),
     OperatorSetting("PUENTES_AWARDS_DELIVERY_TIMEOUTS", [3.05, 10], "pair of seconds"),
     OperatorSetting("PUENTES_AWARDS_EVENT_BUS", False, "switch"),
 )
+
+# Tutor serves MEDIA_ROOT (/openedx/media) to anyone at /media/, so "default" would publish
+# proposal attachments and competition files. /openedx/media-private is mounted in the LMS, Studio,
+# workers and jobs but never served: the apps hand files out through their own permission checks.
+PRIVATE_STORAGE_ALIAS = "puentes_private"
+PRIVATE_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": "/openedx/media-private/puentes"},
+}
 
 # Unique per install (hooks.Filters.CONFIG_UNIQUE): generated on the first `tutor config save`,
 # kept in config.yml afterwards. Never a shared default an attacker could know.
@@ -88,10 +102,11 @@ CELERY_QUEUE_DEFAULT = "edx.lms.core.high"
 
 @jinja2.pass_context
 def puentes_django_settings(context: jinja2.runtime.Context) -> str:
-    """Lines for the openedx-common-settings patch: changed settings, secrets, Celery routes."""
+    """Lines for the openedx-common-settings patch: private storage, changed settings, secrets, Celery routes."""
     lines = []
+    lines.append(f"STORAGES.setdefault({PRIVATE_STORAGE_ALIAS!r}, {PRIVATE_STORAGE!r})")
     for setting in SETTINGS:
-        value = context.get(setting.name, setting.default)
+        value = context.get(setting.name, setting.config_default)
         if value != setting.default:
             lines.append(f"{setting.name} = {setting.to_python(value)}")
     for name, _template in SECRETS:

@@ -21,7 +21,7 @@ hooks.Filters.CONFIG_DEFAULTS.add_items(
         ("PUENTES_PIP_REQUIREMENT", "puentes==0.1.0"),
         ("PUENTES_CELERY_QUEUE", operator_settings.CELERY_QUEUE_DEFAULT),
     ]
-    + [(setting.name, setting.default) for setting in operator_settings.SETTINGS]
+    + [(setting.name, setting.config_default) for setting in operator_settings.SETTINGS]
 )
 hooks.Filters.CONFIG_UNIQUE.add_items(list(operator_settings.SECRETS))
 
