@@ -1,0 +1,77 @@
+"""What every benchmark needs: Django on a throwaway database, timings as p50/p95, query counts, tables.
+
+    from benchmarks.harness import bench_database, measure, table
+    with bench_database():
+        ...create rows...
+        timing = measure(lambda: do_something(), repeat=50)
+        print(table(["operation", "N", "p50 ms", "p95 ms", "queries"], rows))
+"""
+import contextlib
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def django_setup():
+    sys.path[:0] = [str(REPO / "demo"), str(REPO)]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "puentes_demo.settings")
+    os.environ.setdefault("PUENTES_DEMO_VAR", "/tmp/puentes-bench")
+    import django
+    django.setup()
+
+
+@contextlib.contextmanager
+def bench_database():
+    """A fresh test database (SQLite file, or MariaDB with PUENTES_DB=mysql), dropped afterwards."""
+    django_setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment, teardown_test_environment
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    try:
+        yield connection
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        teardown_test_environment()
+
+
+class Timing:
+    def __init__(self, samples_ms, queries):
+        self.samples_ms = samples_ms
+        self.queries = queries
+
+    @property
+    def p50(self):
+        return statistics.median(self.samples_ms)
+
+    @property
+    def p95(self):
+        ordered = sorted(self.samples_ms)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def measure(operation, repeat=30, warmup=3):
+    """Time `operation()` `repeat` times; also count the SQL queries of one call."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    for _ in range(warmup):
+        operation()
+    with CaptureQueriesContext(connection) as captured:
+        operation()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        operation()
+        samples.append((time.perf_counter() - start) * 1000)
+    return Timing(samples, len(captured.captured_queries))
+
+
+def table(headers, rows):
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    for row in rows:
+        lines.append("| " + " | ".join(f"{cell:.1f}" if isinstance(cell, float) else str(cell) for cell in row) + " |")
+    return "\n".join(lines)
