@@ -40,8 +40,10 @@ PACKAGES, PACKAGE_DIR = pack_packages()
 # Tags: the entry-point name is the OLX tag (PLATFORM-NOTES.md).
 XBLOCKS = [
     "puentes_case_study = puentes_casestudy.block:CaseStudyBlock",
+    "puentes_proposal = puentes_proposal.block:ProposalBlock",
 ]
 PLUGIN_APPS = [
+    "puentes_proposals = puentes_proposals.apps:ProposalsConfig",
 ]
 
 setup(

@@ -69,3 +69,74 @@ class ProposalSnapshot:
     reviewer_usernames = attr.ib(type=list)  # tutors who reviewed any version (conflicts of interest)
     submitted_at = attr.ib(type=datetime)
     approved_at = attr.ib(type=datetime)
+
+
+# Records for the blocks (learner and tutor side). Plain values, no models.
+
+@attr.s(frozen=True)
+class StatusEntry:
+    status = attr.ib(type=str)
+    version_number = attr.ib()         # int or None
+    actor_username = attr.ib(type=str)
+    at = attr.ib(type=datetime)
+
+
+@attr.s(frozen=True)
+class ReviewRecord:
+    review_id = attr.ib(type=int)
+    proposal_id = attr.ib(type=int)
+    version_number = attr.ib(type=int)
+    tutor_username = attr.ib(type=str)
+    rubric_scores = attr.ib(type=dict)
+    section_comments = attr.ib(type=dict)
+    overall_comment = attr.ib(type=str)
+    decision = attr.ib(type=str)       # revision_requested, approved, ineligible
+    reason = attr.ib(type=str)
+    points_earned = attr.ib()
+    points_possible = attr.ib()
+    state = attr.ib(type=str)          # draft or sent
+    created_at = attr.ib(type=datetime)
+    sent_at = attr.ib()
+
+
+@attr.s(frozen=True)
+class VersionRecord:
+    proposal_id = attr.ib(type=int)
+    number = attr.ib(type=int)
+    title = attr.ib(type=str)
+    answers = attr.ib(type=dict)
+    template = attr.ib(type=list)
+    submission_uuid = attr.ib(type=str)
+    submitted_by_username = attr.ib(type=str)
+    submitted_at = attr.ib(type=datetime)
+
+
+@attr.s(frozen=True)
+class ProposalRecord:
+    """The team's proposal as its members (and its tutors) see it."""
+
+    proposal_id = attr.ib(type=int)
+    course_key = attr.ib(type=str)
+    block_key = attr.ib(type=str)
+    status = attr.ib(type=str)
+    invitation_code = attr.ib(type=str)
+    answers = attr.ib(type=dict)
+    revision = attr.ib(type=int)
+    section_revisions = attr.ib(type=dict)
+    versions_submitted = attr.ib(type=int)
+    saved_at = attr.ib(type=datetime)
+    saved_by_username = attr.ib(type=str)
+    submitted_at = attr.ib()
+    approved_at = attr.ib()
+    entered_at = attr.ib()
+    municipality = attr.ib(type=str)
+    country = attr.ib(type=str)
+    team = attr.ib(type=list)          # [TeamMember]
+    attachments = attr.ib(type=list)   # [AttachmentRecord]
+
+
+@attr.s(frozen=True)
+class SaveResult:
+    revision = attr.ib(type=int)
+    saved_at = attr.ib(type=datetime)
+    saved = attr.ib(type=dict)         # section id -> the answer as stored (cleaned)

@@ -1,0 +1,38 @@
+"""Staff exports of proposals for the project's analytical report: CSV and JSON, one row per version."""
+import csv
+import io
+import json
+
+from . import api
+
+
+def _flat(row):
+    """A CSV row: lists joined, the sections' answers as one JSON column (spreadsheets keep it intact)."""
+    flat = dict(row)
+    flat["team"] = " ".join(row["team"])
+    flat["decisions"] = " ".join(row["decisions"])
+    flat["sections"] = json.dumps(row["sections"], ensure_ascii=False)
+    return flat
+
+
+def csv_lines(course_key, block_key=None):
+    """The CSV export, line by line (a streaming response sends it without holding it all)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=api.EXPORT_FIELDS)
+    writer.writeheader()
+    for row in api.export_rows(course_key, block_key):
+        writer.writerow(_flat(row))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def json_chunks(course_key, block_key=None):
+    """The JSON export as a list of objects, chunk by chunk."""
+    yield "["
+    first = True
+    for row in api.export_rows(course_key, block_key):
+        yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False)
+        first = False
+    yield "]\n"

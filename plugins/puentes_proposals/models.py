@@ -1,0 +1,165 @@
+"""What the app stores. Private to the app (OEP-49): other packages go through api.py.
+
+A proposal belongs to a team in one block of one course. The team edits one draft (its answers
+per section, with a revision number for optimistic concurrency); each submission freezes the draft
+as a numbered version, which is also an edx-submissions submission. Tutors' reviews are attached
+to versions and, once sent, never change.
+"""
+import secrets
+
+from django.conf import settings
+from django.db import models
+from opaque_keys.edx.django.models import CourseKeyField, UsageKeyField
+
+from . import rules
+
+STATUS_CHOICES = [(status, status) for status in rules.STATUSES]
+INVITATION_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud on a phone call
+
+
+def new_invitation_code():
+    return "".join(secrets.choice(INVITATION_ALPHABET) for _ in range(8))
+
+
+class Proposal(models.Model):
+    course_key = CourseKeyField(max_length=255)
+    block_key = UsageKeyField(max_length=255)
+    status = models.CharField(max_length=20, choices=STATUS_CHOICES, default=rules.DRAFT)
+    invitation_code = models.CharField(max_length=16, unique=True, default=new_invitation_code)
+    answers = models.JSONField(default=dict)            # section id -> answer
+    # Optimistic concurrency: every save bumps `revision`; `section_revisions` records the revision
+    # at which each section last changed, so editors of different sections don't conflict.
+    revision = models.PositiveIntegerField(default=0)
+    section_revisions = models.JSONField(default=dict)
+    versions_submitted = models.PositiveIntegerField(default=0)
+    currency = models.CharField(max_length=3, default="USD")   # ISO 4217, from the block's settings
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    saved_at = models.DateTimeField(auto_now=True)
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+    submitted_at = models.DateTimeField(null=True, blank=True)   # latest version
+    approved_at = models.DateTimeField(null=True, blank=True)
+    entered_at = models.DateTimeField(null=True, blank=True)
+    # Confirmed by the team when it enters the competition.
+    municipality = models.CharField(max_length=200, blank=True, default="")
+    country = models.CharField(max_length=2, blank=True, default="")
+    eligibility_confirmed = models.BooleanField(default=False)
+    publication_consent = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            # The tutors' queue: a course's proposals waiting in a status, oldest submission first.
+            models.Index(fields=["course_key", "status", "submitted_at"], name="proposal_queue_idx"),
+            models.Index(fields=["block_key", "status"], name="proposal_block_status_idx"),
+        ]
+
+    def __str__(self):
+        return f"proposal {self.pk} ({self.status}) in {self.block_key}"
+
+
+class TeamMembership(models.Model):
+    """One person in a proposal's team. A person is in at most one team per block."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="members")
+    block_key = UsageKeyField(max_length=255)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    anonymous_id = models.CharField(max_length=128)
+    joined_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["block_key", "user"], name="one_team_per_block")]
+        ordering = ["joined_at", "id"]
+
+
+class ProposalVersion(models.Model):
+    """A submitted, frozen copy of the draft: what tutors review and the competition judges."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    answers = models.JSONField()
+    template = models.JSONField()                       # the sections as they were when submitted
+    title = models.CharField(max_length=300, blank=True, default="")
+    submission_uuid = models.CharField(max_length=36, db_index=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["proposal", "number"], name="one_number_per_version")]
+        ordering = ["proposal_id", "number"]
+
+
+class Attachment(models.Model):
+    """A file the team uploaded. Kept when removed from the draft: submitted versions may point at it."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
+    section_id = models.CharField(max_length=40)
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    storage_path = models.CharField(max_length=500)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+
+class Review(models.Model):
+    """A tutor's review of one version. Drafts change freely; once sent, a review is never edited."""
+
+    DECISIONS = [(decision, decision) for decision in rules.DECISIONS]
+    DRAFT, SENT = "draft", "sent"
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="reviews")
+    version = models.ForeignKey(ProposalVersion, on_delete=models.PROTECT, related_name="reviews")
+    tutor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    rubric_scores = models.JSONField(default=dict)      # criterion id -> points
+    section_comments = models.JSONField(default=dict)   # section id -> comment (plain text)
+    overall_comment = models.TextField(blank=True, default="")
+    decision = models.CharField(max_length=20, choices=DECISIONS, blank=True, default="")
+    reason = models.TextField(blank=True, default="")    # why ineligible, or what to revise first
+    points_earned = models.PositiveIntegerField(null=True, blank=True)
+    points_possible = models.PositiveIntegerField(null=True, blank=True)
+    state = models.CharField(max_length=5, choices=[(DRAFT, DRAFT), (SENT, SENT)], default=DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["version__number", "sent_at", "id"]
+        indexes = [models.Index(fields=["tutor", "state"], name="review_tutor_state_idx")]
+
+    def save(self, *args, **kwargs):
+        # Append-only once sent: the learner and the competition rely on what the tutor sent.
+        if self.pk and Review.objects.filter(pk=self.pk, state=Review.SENT).exists():
+            raise ValueError("a sent review cannot be changed")
+        super().save(*args, **kwargs)
+
+
+class StatusChange(models.Model):
+    """The proposal's history: the learner's timeline and the audit trail."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="history")
+    status = models.CharField(max_length=20, choices=STATUS_CHOICES)
+    version_number = models.PositiveIntegerField(null=True, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class CourseTutor(models.Model):
+    """A person who reviews proposals in a course (partner organisations, universities).
+
+    Course staff grant it (Django admin, or the demo's loader); tutors read the proposals of the
+    course and its attachments, and the review block lets them claim and review.
+    """
+
+    course_key = CourseKeyField(max_length=255)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["course_key", "user"], name="one_tutor_grant_per_course")]

@@ -1,0 +1,248 @@
+"""Section types of a proposal template: how an answer of each type is cleaned, checked and summed.
+
+Pure functions. `clean_answer` runs on every save (shape, size, sanitising; a draft may still be
+incomplete); `answer_problems` runs on submit (required sections, word limits, complete rows).
+Messages go through the `_` the caller passes, so the block shows them in the learner's language.
+"""
+import datetime
+import html
+import re
+from decimal import Decimal, InvalidOperation
+
+import nh3
+
+SHORT_TEXT = "short_text"
+LONG_TEXT = "long_text"
+NUMBER = "number"
+MONEY = "money"
+DATE_RANGE = "date_range"
+CHOICE = "choice"
+BUDGET = "budget"
+INDICATORS = "indicators"
+ATTACHMENTS = "attachments"
+SECTION_TYPES = (SHORT_TEXT, LONG_TEXT, NUMBER, MONEY, DATE_RANGE, CHOICE, BUDGET, INDICATORS, ATTACHMENTS)
+
+MAX_SHORT_TEXT = 300
+MAX_LONG_TEXT = 60_000      # characters of HTML: far above any word limit, below anything hostile
+MAX_ROWS = 100
+MAX_NUMBER = Decimal("1e15")
+SECTION_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+RICH_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "blockquote", "a"}
+RICH_ATTRIBUTES = {"a": {"href", "title"}}
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be stored as sent (the block answers HTTP 400 with this message)."""
+
+
+def _identity(text):
+    return text
+
+
+def plain(text):
+    """Text with every tag removed, as plain characters (escaped again wherever it is shown)."""
+    return html.unescape(nh3.clean(text or "", tags=set())).strip()
+
+
+def rich(html):
+    return nh3.clean(html or "", tags=RICH_TAGS, attributes=RICH_ATTRIBUTES,
+                     url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+
+
+def word_count(html):
+    """Words a reader sees in a rich text (tags and entities are not words)."""
+    text = re.sub(r"<[^>]+>", " ", html or "")
+    text = re.sub(r"&[a-z#0-9]+;", " ", text)
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+
+
+def _number(value, _, allow_none=True):
+    if value in (None, ""):
+        if allow_none:
+            return None
+        raise AnswerError(_("Enter a number."))
+    if isinstance(value, bool):
+        raise AnswerError(_("Enter a number."))
+    try:
+        number = Decimal(str(value).replace(",", "").strip())
+    except InvalidOperation:
+        raise AnswerError(_("Enter a number.")) from None
+    if not number.is_finite() or abs(number) >= MAX_NUMBER:
+        raise AnswerError(_("Enter a number."))
+    return number
+
+
+def _number_json(number):
+    """Numbers are stored as JSON numbers: integers stay integers, the rest keep two decimals."""
+    if number is None:
+        return None
+    if number == number.to_integral_value():
+        return int(number)
+    return float(round(number, 2))
+
+
+def _date(value, _):
+    if value in (None, ""):
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise AnswerError(_("Enter dates as YYYY-MM-DD.")) from None
+
+
+def _rows(value, _):
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list) or not all(isinstance(row, dict) for row in value):
+        raise AnswerError(_("This table was sent in a form the server cannot read."))
+    if len(value) > MAX_ROWS:
+        raise AnswerError(_("A table can have at most 100 rows."))
+    return value
+
+
+def clean_answer(section, value, _=_identity):
+    """The answer to `section` as it will be stored, or AnswerError. Lenient about completeness."""
+    kind = section["type"]
+    if kind == SHORT_TEXT:
+        if value is not None and not isinstance(value, str):
+            raise AnswerError(_("Enter text."))
+        text = plain(value)
+        if len(text) > MAX_SHORT_TEXT:
+            raise AnswerError(_("This answer is too long: keep it under 300 characters."))
+        return text
+    if kind == LONG_TEXT:
+        if value is not None and not isinstance(value, str):
+            raise AnswerError(_("Enter text."))
+        if len(value or "") > MAX_LONG_TEXT:
+            raise AnswerError(_("This answer is too long to store: shorten it."))
+        return rich(value)
+    if kind in (NUMBER, MONEY):
+        return _number_json(_number(value, _))
+    if kind == DATE_RANGE:
+        value = value or {}
+        if not isinstance(value, dict):
+            raise AnswerError(_("Enter a start and an end date."))
+        return {"start": _date(value.get("start"), _), "end": _date(value.get("end"), _)}
+    if kind == CHOICE:
+        if value in (None, ""):
+            return ""
+        if value not in [choice["value"] for choice in section.get("choices", [])]:
+            raise AnswerError(_("Choose one of the options in the list."))
+        return value
+    if kind == BUDGET:
+        return [{"item": plain(str(row.get("item") or ""))[:MAX_SHORT_TEXT],
+                 "quantity": _number_json(_number(row.get("quantity"), _)),
+                 "unit_cost": _number_json(_number(row.get("unit_cost"), _))}
+                for row in _rows(value, _)]
+    if kind == INDICATORS:
+        return [{field: plain(str(row.get(field) or ""))[:MAX_SHORT_TEXT]
+                 for field in ("name", "baseline", "target", "source")}
+                for row in _rows(value, _)]
+    if kind == ATTACHMENTS:
+        value = value or []
+        if not isinstance(value, list) or not all(isinstance(item, int) and not isinstance(item, bool)
+                                                  for item in value):
+            raise AnswerError(_("The list of files was sent in a form the server cannot read."))
+        return value[:MAX_ROWS]
+    raise AnswerError(_("This section has a type the server does not know."))
+
+
+def budget_total(rows):
+    """Sum of quantity × unit cost over the rows that have both."""
+    total = Decimal(0)
+    for row in rows or []:
+        if row.get("quantity") is not None and row.get("unit_cost") is not None:
+            total += Decimal(str(row["quantity"])) * Decimal(str(row["unit_cost"]))
+    return total
+
+
+def is_empty(section, value):
+    kind = section["type"]
+    if kind == LONG_TEXT:
+        return word_count(value) == 0
+    if kind == DATE_RANGE:
+        return not (value or {}).get("start") and not (value or {}).get("end")
+    return value in (None, "", [], {})
+
+
+def answer_problems(section, value, _=_identity):
+    """What stops this answer from being submitted (a list of sentences; empty when it is ready)."""
+    if is_empty(section, value):
+        return [_("This section is required.")] if section.get("required") else []
+    kind = section["type"]
+    problems = []
+    if kind == LONG_TEXT:
+        words = word_count(value)
+        if section.get("min_words") and words < section["min_words"]:
+            problems.append(_("Write at least {count} words (now {words}).").format(
+                count=section["min_words"], words=words))
+        if section.get("max_words") and words > section["max_words"]:
+            problems.append(_("Write at most {count} words (now {words}).").format(
+                count=section["max_words"], words=words))
+    elif kind == DATE_RANGE:
+        if not value.get("start") or not value.get("end"):
+            problems.append(_("Enter both a start and an end date."))
+        elif value["start"] > value["end"]:
+            problems.append(_("The end date must come after the start date."))
+    elif kind == BUDGET:
+        if any(not row["item"] or row["quantity"] is None or row["unit_cost"] is None for row in value):
+            problems.append(_("Every budget line needs an item, a quantity and a unit cost."))
+        if any((row["quantity"] or 0) < 0 or (row["unit_cost"] or 0) < 0 for row in value):
+            problems.append(_("Quantities and costs cannot be negative."))
+    elif kind == INDICATORS:
+        if any(not row["name"] or not row["baseline"] or not row["target"] for row in value):
+            problems.append(_("Every indicator needs a name, a baseline and a target."))
+    elif kind in (NUMBER, MONEY) and value < 0:
+        problems.append(_("Enter a number that is not negative."))
+    return problems
+
+
+def draft_problems(template, answers, _=_identity):
+    """Problems per section id, for the whole draft."""
+    found = {}
+    for section in template:
+        problems = answer_problems(section, answers.get(section["id"]), _)
+        if problems:
+            found[section["id"]] = problems
+    return found
+
+
+def clean_template(sections, _=_identity):
+    """A template from Studio, checked: unique ids, known types, sane limits and choices."""
+    if not isinstance(sections, list) or not sections:
+        raise AnswerError(_("The template needs at least one section."))
+    cleaned, seen = [], set()
+    for position, section in enumerate(sections, start=1):
+        if not isinstance(section, dict):
+            raise AnswerError(_("Section {number} is not an object.").format(number=position))
+        section_id = str(section.get("id") or "")
+        if not SECTION_ID.match(section_id) or section_id in seen:
+            raise AnswerError(_("Section {number} needs a unique id of lowercase letters, digits and _.").format(
+                number=position))
+        if section.get("type") not in SECTION_TYPES:
+            raise AnswerError(_("Section {number} has an unknown type.").format(number=position))
+        if not plain(str(section.get("title") or "")):
+            raise AnswerError(_("Section {number} needs a title.").format(number=position))
+        seen.add(section_id)
+        entry = {"id": section_id, "type": section["type"], "title": plain(str(section["title"])),
+                 "help": plain(str(section.get("help") or "")), "required": bool(section.get("required"))}
+        if section["type"] == LONG_TEXT:
+            for limit in ("min_words", "max_words"):
+                if section.get(limit) not in (None, ""):
+                    try:
+                        entry[limit] = max(0, int(section[limit]))
+                    except (TypeError, ValueError):
+                        raise AnswerError(_("Section {number}: word limits must be whole numbers.").format(
+                            number=position)) from None
+            if entry.get("min_words") and entry.get("max_words") and entry["min_words"] > entry["max_words"]:
+                raise AnswerError(_("Section {number}: the minimum is above the maximum.").format(number=position))
+        if section["type"] == CHOICE:
+            choices = section.get("choices") or []
+            if not isinstance(choices, list) or not choices:
+                raise AnswerError(_("Section {number} needs a list of choices.").format(number=position))
+            entry["choices"] = [{"value": plain(str(c.get("value") if isinstance(c, dict) else c)),
+                                 "label": plain(str(c.get("label") if isinstance(c, dict) else c))}
+                                for c in choices]
+        cleaned.append(entry)
+    return cleaned
