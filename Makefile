@@ -27,7 +27,7 @@ demo: demo-data
 test: system quality test-sqlite test-mariadb test-tutor wheel-smoke
 
 quality: venv
-	@$(VENV)/bin/ruff check xblocks plugins demo tests scripts
+	@$(VENV)/bin/ruff check xblocks plugins demo tests scripts benchmarks
 
 test-sqlite: venv
 	@$(PY) -m pytest -q -p no:cacheprovider
