@@ -1,0 +1,75 @@
+"""The demo site: landing page per role in three languages, sign-in, units, Studio page, handlers."""
+import pytest
+
+from puentes_demo import loading, personas
+from puentes_demo.models import DemoUnit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_data(db):
+    loading.load_everything()
+
+
+@pytest.mark.parametrize("language,heading", [
+    ("en", "Choose a role"), ("es", "Elija un rol"), ("pt", "Escolha um perfil")])
+def test_landing_page_in_each_language(client, demo_data, language, heading):
+    response = client.get(f"/?lang={language}")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert heading in page
+    for persona in personas.PERSONAS:
+        assert f"/login-as/{persona['username']}/" in page
+
+
+def test_demo_users_exist_for_every_role(demo_data):
+    from django.contrib.auth import get_user_model
+    usernames = set(get_user_model().objects.values_list("username", flat=True))
+    assert set(personas.usernames()) <= usernames
+    assert {p["persona"] for p in personas.PERSONAS} == {"learner", "tutor", "staff", "juror", "organiser"}
+
+
+def test_every_unit_renders_for_a_learner(client, demo_data):
+    client.post("/login-as/ana/")
+    units = list(DemoUnit.objects.all())
+    assert units, "the demo loaded no units"
+    for unit in units:
+        response = client.get(f"/unit/{unit.usage_id}/")
+        assert response.status_code == 200, unit.usage_id
+
+
+def test_studio_page_is_for_course_staff_only(client, demo_data):
+    unit = DemoUnit.objects.first()
+    client.post("/login-as/ana/")
+    assert client.get(f"/studio/{unit.usage_id}/").status_code == 403
+    client.post("/login-as/diego/")
+    assert client.get(f"/studio/{unit.usage_id}/").status_code == 200
+
+
+def test_handlers_need_a_signed_in_user(client, demo_data):
+    unit = DemoUnit.objects.first()
+    response = client.post(f"/handler/{unit.usage_id}/anything/", data="{}", content_type="application/json")
+    assert response.status_code == 403
+    assert response.json()["error"]
+
+
+def test_unknown_block_or_handler_is_404_not_500(client, demo_data):
+    client.post("/login-as/ana/")
+    assert client.post("/handler/not-a-key/x/", data="{}", content_type="application/json").status_code == 404
+    unit = DemoUnit.objects.first()
+    assert client.post(f"/handler/{unit.usage_id}/nope/", data="{}",
+                       content_type="application/json").status_code == 404
+
+
+@pytest.mark.browser
+def test_landing_page_fits_a_phone(browser, demo_site):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="es-419")
+    page = context.new_page()
+    page.goto(f"{demo_site}/?lang=es")
+    assert page.locator("h1").first.is_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    page.locator("form[action='/login-as/ana/'] button").click()
+    assert "Ana" in page.locator(".account").inner_text()
+    context.close()
