@@ -110,11 +110,20 @@ def missing_references(course_dir):
         for target in JUMP_REF.findall(text):
             if target not in url_names:
                 missing.append(f"{path.relative_to(course_dir)}: /jump_to_id/{target}")
-    _pointer, course = course_root(course_dir)
-    image = course.get("course_image")
+    image = course_settings(course_dir).get("course_image")
     if not image or not (course_dir / "static" / image).exists():
         missing.append(f"course_image {image!r}")
     return missing
+
+
+def course_settings(course_dir):
+    """The course's settings as Studio sees them: course/RUN.xml attributes, then policy.json over them."""
+    pointer, course = course_root(course_dir)
+    merged = dict(course.attrib)
+    policy_file = Path(course_dir) / "policies" / pointer.get("url_name") / "policy.json"
+    if policy_file.exists():
+        merged.update(json.loads(policy_file.read_text(encoding="utf-8")).get(f"course/{pointer.get('url_name')}", {}))
+    return merged
 
 
 def grading_policy(course_dir):
