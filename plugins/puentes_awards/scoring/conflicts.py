@@ -1,0 +1,73 @@
+"""Conflicts of interest: which juror may not see or score which entry, and why.
+
+One rule, `conflict_reasons`, decides; everything that lists, assigns or exports entries for a
+juror goes through `conflicted_pairs`, so a conflict hides an entry everywhere at once.
+"""
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+DECLARED = "declared"
+SAME_MUNICIPALITY = "same_municipality"
+SAME_COUNTRY = "same_country"
+REVIEWED_PROPOSAL = "reviewed_proposal"
+
+
+@dataclass(frozen=True)
+class JurorProfile:
+    username: str
+    municipality: str = ""
+    country: str = ""                                     # ISO 3166-1 alpha-2
+    declared_entry_ids: frozenset = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class EntryProfile:
+    entry_id: int
+    municipality: str
+    country: str
+    reviewer_usernames: frozenset = field(default_factory=frozenset)  # ProposalSnapshot.reviewer_usernames
+
+
+@dataclass(frozen=True)
+class ConflictPolicy:
+    """What an edition counts as a conflict besides declarations and tutoring."""
+
+    same_municipality: bool = True
+    same_country: bool = False
+
+
+def place_name(name):
+    """'San José ' and 'san jose' are the same place: case, accents and spacing do not count."""
+    decomposed = unicodedata.normalize("NFKD", name or "")
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(bare.casefold().split())
+
+
+def conflict_reasons(juror: JurorProfile, entry: EntryProfile, policy: ConflictPolicy):
+    """Why `juror` must not judge `entry` (empty list: no conflict)."""
+    reasons = []
+    if entry.entry_id in juror.declared_entry_ids:
+        reasons.append(DECLARED)
+    same_country = bool(juror.country) and juror.country.upper() == (entry.country or "").upper()
+    # Town names repeat across countries (there is a San José in at least five), so the country must match too.
+    if (policy.same_municipality and same_country and place_name(juror.municipality)
+            and place_name(juror.municipality) == place_name(entry.municipality)):
+        reasons.append(SAME_MUNICIPALITY)
+    if policy.same_country and same_country:
+        reasons.append(SAME_COUNTRY)
+    if juror.username in entry.reviewer_usernames:
+        reasons.append(REVIEWED_PROPOSAL)
+    return reasons
+
+
+def conflicted_pairs(jurors: Iterable[JurorProfile], entries: Iterable[EntryProfile], policy: ConflictPolicy):
+    """{(username, entry_id): [reasons]} for every conflicted pair."""
+    entries = list(entries)
+    found = {}
+    for juror in jurors:
+        for entry in entries:
+            reasons = conflict_reasons(juror, entry, policy)
+            if reasons:
+                found[(juror.username, entry.entry_id)] = reasons
+    return found

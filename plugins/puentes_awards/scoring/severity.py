@@ -1,0 +1,176 @@
+"""Screening-round ranking: each entry's quality and each juror's severity, estimated together.
+
+The model is additive: score = mu + quality(entry) + leniency(juror) + noise, with leniencies
+summing to zero (so the adjusted score of an entry is what an average juror of this jury would
+give it). It is the same least-squares fit as statsmodels' OLS `score ~ C(entry) + C(juror, Sum)`
+(a test checks they agree), solved in closed form: absorbing the entry effects leaves a
+jurors x jurors system, so 2,000 entries and 60 jurors is a 60 x 60 solve, not a 2,060-column fit.
+
+Uncertainty comes from a residual bootstrap (residuals rescaled for the degrees of freedom used,
+resampled, refitted). The design does not change between samples, so every refit is the same
+linear map of the resampled scores: 1,000 refits are one matrix product, not 1,000 OLS calls.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+from django.utils.translation import gettext as _
+from scipy import sparse
+
+from .assignment import overlap_components
+
+
+class SeverityError(ValueError):
+    """The scores cannot support the model (e.g. jurors split into groups that share no entry)."""
+
+
+@dataclass(frozen=True)
+class EntryEstimate:
+    entry_id: object
+    n_scores: int
+    raw_mean: float
+    adjusted: float       # what an average juror of this jury would give
+    low: float            # bootstrap percentile interval of `adjusted`
+    high: float
+    top_probability: float  # share of bootstrap samples in which the entry finished in the top `top`
+    rank: int             # 1-based, by adjusted score
+    rank_low: int         # bootstrap interval of the rank
+    rank_high: int
+
+
+@dataclass(frozen=True)
+class JurorEstimate:
+    juror_id: object
+    n_scores: int
+    mean_given: float
+    severity: float       # points this juror takes off compared with the average juror (negative: lenient)
+
+
+@dataclass(frozen=True)
+class TieZone:
+    boundary: int          # the zone straddles the line between rank `boundary` and `boundary + 1`
+    entry_ids: tuple       # in rank order; the data cannot say which side of the line each falls on
+
+
+@dataclass(frozen=True)
+class Ranking:
+    entries: tuple         # EntryEstimate, best first
+    jurors: tuple          # JurorEstimate, harshest first
+    tie_zones: tuple       # TieZone, one per boundary where intervals overlap across it
+    residual_sd: float
+    samples: int
+    confidence: float
+    top: int
+
+
+def rank_entries(scores, samples=1000, seed=0, top=3, confidence=0.95, boundaries=None, chunk=250):
+    """Fit the model to (entry_id, juror_id, score) triples and bootstrap its uncertainty."""
+    triples = list(scores)
+    if not triples:
+        raise SeverityError(_("There are no submitted scores to rank yet."))
+    entry_ids, entry_index = np.unique(np.array([str(t[0]) for t in triples]), return_inverse=True)
+    juror_ids, juror_index = np.unique(np.array([str(t[1]) for t in triples]), return_inverse=True)
+    original_entry = {str(t[0]): t[0] for t in triples}
+    original_juror = {str(t[1]): t[1] for t in triples}
+    y = np.array([float(t[2]) for t in triples])
+    pairs = set(zip(entry_index.tolist(), juror_index.tolist(), strict=True))
+    if len(pairs) != len(triples):
+        raise SeverityError(_("A juror has more than one score for the same entry."))
+    groups = overlap_components(_panels(entry_index, juror_index))
+    if len(groups) > 1:
+        raise SeverityError(_("The jurors fall into {count} groups that share no entry, so their severities "
+                              "cannot be compared. Assign entries that link the groups.").format(count=len(groups)))
+
+    model = _Design(entry_index, juror_index, len(entry_ids), len(juror_ids))
+    leniency, adjusted, fitted = model.fit(y)
+    residuals = y - fitted
+    dof = len(y) - len(entry_ids) - (len(juror_ids) - 1)
+    residual_sd = float(np.sqrt(residuals @ residuals / dof)) if dof > 0 else 0.0
+
+    # Residual bootstrap: rescale so resampled residuals have the model's error variance.
+    inflated = residuals * np.sqrt(len(y) / dof) if dof > 0 else residuals
+    rng = np.random.default_rng(seed)
+    top = min(top, len(entry_ids))
+    top_hits = np.zeros(len(entry_ids))
+    boot_adjusted = np.empty((len(entry_ids), samples))
+    for start in range(0, samples, chunk):
+        size = min(chunk, samples - start)
+        resampled = fitted + rng.choice(inflated, size=(size, len(y)), replace=True)
+        boot_adjusted[:, start:start + size] = model.adjusted_many(resampled)
+    if top:
+        winners = np.argpartition(-boot_adjusted, top - 1, axis=0)[:top]
+        top_hits = np.bincount(winners.ravel(), minlength=len(entry_ids))
+    boot_ranks = np.empty_like(boot_adjusted, dtype=np.int32)
+    order = np.argsort(-boot_adjusted, axis=0, kind="stable")
+    np.put_along_axis(boot_ranks, order, np.arange(1, len(entry_ids) + 1, dtype=np.int32)[:, None], axis=0)
+    tail = (1 - confidence) / 2 * 100
+    low, high = np.percentile(boot_adjusted, [tail, 100 - tail], axis=1)
+    rank_low, rank_high = np.percentile(boot_ranks, [tail, 100 - tail], axis=1)
+
+    counts = np.bincount(entry_index, minlength=len(entry_ids))
+    raw = np.bincount(entry_index, weights=y, minlength=len(entry_ids)) / counts
+    ranked = sorted(range(len(entry_ids)), key=lambda index: (-adjusted[index], entry_ids[index]))
+    estimates = tuple(
+        EntryEstimate(original_entry[entry_ids[index]], int(counts[index]), float(raw[index]),
+                      float(adjusted[index]), float(low[index]), float(high[index]),
+                      float(top_hits[index] / samples), position + 1,
+                      int(np.floor(rank_low[index])), int(np.ceil(rank_high[index])))
+        for position, index in enumerate(ranked))
+    given = np.bincount(juror_index, minlength=len(juror_ids))
+    given_mean = np.bincount(juror_index, weights=y, minlength=len(juror_ids)) / given
+    jurors = tuple(sorted(
+        (JurorEstimate(original_juror[juror_ids[index]], int(given[index]), float(given_mean[index]),
+                       float(-leniency[index])) for index in range(len(juror_ids))),
+        key=lambda juror: (-juror.severity, str(juror.juror_id))))
+    zones = tie_zones(estimates, boundaries if boundaries is not None else (top,))
+    return Ranking(estimates, jurors, zones, residual_sd, samples, confidence, top)
+
+
+def tie_zones(estimates, boundaries):
+    """For each rank boundary, the entries on either side whose intervals overlap one across the line."""
+    zones = []
+    for boundary in sorted(set(boundaries)):
+        if boundary <= 0 or boundary >= len(estimates):
+            continue
+        above, below = estimates[:boundary], estimates[boundary:]
+        highest_below = max(entry.high for entry in below)
+        lowest_above = min(entry.low for entry in above)
+        zone = [entry.entry_id for entry in above if entry.low <= highest_below]
+        zone += [entry.entry_id for entry in below if entry.high >= lowest_above]
+        if zone:
+            zones.append(TieZone(boundary, tuple(zone)))
+    return tuple(zones)
+
+
+def _panels(entry_index, juror_index):
+    panels = {}
+    for entry, juror in zip(entry_index.tolist(), juror_index.tolist(), strict=True):
+        panels.setdefault(entry, []).append(juror)
+    return panels
+
+
+class _Design:
+    """The fixed design of one screening round: which juror scored which entry."""
+
+    def __init__(self, entry_index, juror_index, n_entries, n_jurors):
+        n = len(entry_index)
+        self.entry_index, self.juror_index = entry_index, juror_index
+        rows = np.arange(n)
+        by_entry = sparse.csr_matrix((np.ones(n), (rows, entry_index)), shape=(n, n_entries))
+        by_juror = sparse.csr_matrix((np.ones(n), (rows, juror_index)), shape=(n, n_jurors))
+        counts = np.asarray(by_entry.sum(axis=0)).ravel()
+        # Averages a column of per-score values into per-entry means.
+        self.entry_mean = (sparse.diags(1.0 / counts) @ by_entry.T).tocsr()
+        # Juror indicators with each entry's mean taken out: what is left once entry effects are absorbed.
+        within = by_juror.toarray() - by_entry @ (self.entry_mean @ by_juror).toarray()
+        normal = within.T @ within + np.ones((n_jurors, n_jurors))  # + 11' pins sum(leniency) = 0
+        self.solve = np.linalg.solve(normal, within.T)               # leniency = solve @ scores
+
+    def fit(self, y):
+        leniency = self.solve @ y
+        adjusted = self.entry_mean @ (y - leniency[self.juror_index])
+        return leniency, adjusted, adjusted[self.entry_index] + leniency[self.juror_index]
+
+    def adjusted_many(self, samples):
+        """Adjusted scores for each row of `samples` (samples x scores) -> entries x samples."""
+        leniency = samples @ self.solve.T
+        return self.entry_mean @ (samples - leniency[:, self.juror_index]).T
