@@ -1,0 +1,63 @@
+"""The awards app's public interface (OEP-49): the only module other packages import, with data.py."""
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from . import entries
+from .data import EntryRecord
+from .models import Edition, EditionCourse, Entry
+
+
+def _record(entry):
+    return EntryRecord(uuid=str(entry.uuid), edition_slug=entry.edition.slug, edition_name=entry.edition.name,
+                       proposal_id=entry.proposal_id, version=entry.version, title=entry.title,
+                       municipality=entry.municipality, country=entry.country, eligible=entry.eligible,
+                       ineligibility=list(entry.ineligibility), entered_at=entry.entered_at)
+
+
+def enter_proposal(snapshot, entered_at=None):
+    """Enter a finished proposal's snapshot (puentes_proposals.data.ProposalSnapshot) in the competition.
+
+    Idempotent: the same version again, or another version of an entered proposal, returns the existing
+    entry and changes nothing. None when no edition draws from the proposal's course.
+    """
+    entry, _created = entries.enter(snapshot, entered_at or timezone.now())
+    return _record(entry) if entry else None
+
+
+def enter_finished_proposal(proposal, entered_at=None):
+    """Enter the proposal named by a ProposalFinishedData event payload, reading its snapshot from the proposals app."""
+    from puentes_proposals.api import get_snapshot
+    return enter_proposal(get_snapshot(proposal.proposal_id, proposal.version), entered_at)
+
+
+def get_entry_for_proposal(proposal_id):
+    """The proposal's entry in the competition, or None."""
+    entry = Entry.objects.select_related("edition").filter(proposal_id=proposal_id).order_by("-created").first()
+    return _record(entry) if entry else None
+
+
+def can_organise(user, edition):
+    """Organisers of the edition and global staff run it; nobody else sees its entries."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_staff or edition.organisers.filter(pk=user.pk).exists()
+
+
+@transaction.atomic
+def create_edition(*, name, courses, call_opens_at, call_closes_at, prizes, currency, budget_cap=None,
+                   countries=(), slug=None, organisers=()):
+    """Create (or update, by slug) an edition. courses: [(course_key, language)]; prizes: (1st, 2nd, 3rd)."""
+    if call_closes_at <= call_opens_at:
+        raise ValueError("The call must close after it opens")
+    first, second, third = prizes
+    edition, _ = Edition.objects.update_or_create(slug=slug or slugify(name)[:80], defaults={
+        "name": name, "call_opens_at": call_opens_at, "call_closes_at": call_closes_at, "first_prize": first,
+        "second_prize": second, "third_prize": third, "currency": currency.upper(), "budget_cap": budget_cap,
+        "countries": sorted({code.upper() for code in countries})})
+    for course_key, language in courses:
+        EditionCourse.objects.update_or_create(edition=edition, course_key=course_key,
+                                               defaults={"language": language})
+    if organisers:
+        edition.organisers.add(*organisers)
+    return edition.slug

@@ -1,0 +1,66 @@
+"""Carry one outbox message to its destination: HTTP POST to the external awards system, or the event bus."""
+import threading
+from dataclasses import dataclass
+
+import requests
+from django.conf import settings
+from openedx_events.event_bus import NoEventBusProducer, get_producer
+
+from .data import AwardEntryData
+from .payload import canonical_json
+from .signals import ENTRY_RECORDED
+from .signing import IDEMPOTENCY_HEADER, SIGNATURE_HEADER, signature
+
+_local = threading.local()
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    status_code: int | None  # None: no HTTP answer (timeout, refused) or not HTTP at all
+    body: str = ""
+    error: str = ""
+
+
+def http_session():
+    """One session per worker thread: connections to the receiver are kept alive between deliveries."""
+    if getattr(_local, "session", None) is None:
+        _local.session = requests.Session()
+        _local.session.headers["User-Agent"] = "puentes-awards/1"
+    return _local.session
+
+
+def post_entry(payload, idempotency_key):
+    url, secret = settings.PUENTES_AWARDS_DELIVERY_URL, settings.PUENTES_AWARDS_SIGNING_SECRET
+    if not url:
+        return DeliveryResult(None, error="PUENTES_AWARDS_DELIVERY_URL is not set")
+    body = canonical_json(payload)
+    headers = {"Content-Type": "application/json", IDEMPOTENCY_HEADER: idempotency_key,
+               SIGNATURE_HEADER: signature(body, secret)}
+    try:
+        response = http_session().post(url, data=body, headers=headers, allow_redirects=False,
+                                       timeout=tuple(settings.PUENTES_AWARDS_DELIVERY_TIMEOUTS))
+    except requests.RequestException as exc:
+        return DeliveryResult(None, error=f"{type(exc).__name__}: {exc}"[:2000])
+    error = "" if 200 <= response.status_code < 300 else f"HTTP {response.status_code}"
+    return DeliveryResult(response.status_code, response.text[:4000], error)
+
+
+def publish_entry(payload):
+    producer = get_producer()
+    if isinstance(producer, NoEventBusProducer):
+        return DeliveryResult(None, error="EVENT_BUS_PRODUCER is not configured")
+    entry = payload["entry"]
+    data = AwardEntryData(entry_uuid=entry["uuid"], edition_slug=entry["edition"]["slug"],
+                          proposal_id=entry["proposal_id"], version=entry["version"],
+                          course_key=entry["course_key"], municipality=entry["municipality"],
+                          country=entry["country"], payload_json=canonical_json(payload).decode("utf-8"))
+    producer.send(signal=ENTRY_RECORDED, topic=settings.PUENTES_AWARDS_EVENT_BUS_TOPIC,
+                  event_key_field="entry.entry_uuid", event_data={"entry": data},
+                  event_metadata=ENTRY_RECORDED.generate_signal_metadata())
+    return DeliveryResult(None)
+
+
+def deliver(message):
+    if message.destination == message.EVENT_BUS:
+        return publish_entry(message.payload)
+    return post_entry(message.payload, message.idempotency_key)

@@ -1,0 +1,72 @@
+"""Turn a finished proposal's snapshot into an entry and its outbox rows, once, in one transaction."""
+import logging
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from . import attachments, eligibility, notifications, outbox
+from .models import Edition, EditionCourse, Entry, EntryAttachment
+from .payload import snapshot_as_json
+
+log = logging.getLogger(__name__)
+
+
+def existing_entry(snapshot, edition):
+    return (Entry.objects.select_related("edition")
+            .filter(Q(proposal_id=snapshot.proposal_id, version=snapshot.version)
+                    | Q(edition=edition, proposal_id=snapshot.proposal_id)).first())
+
+
+def edition_for(course_key, entered_at):
+    editions = Edition.objects.filter(courses__course_key=course_key).distinct()
+    return eligibility.choose_edition(editions, entered_at)
+
+
+def enter(snapshot, entered_at):
+    """(entry, created). (None, False) when no edition draws from the proposal's course."""
+    edition = edition_for(snapshot.course_key, entered_at)
+    if edition is None:
+        log.warning("Proposal %s v%s finished in %s, which no competition edition draws from",
+                    snapshot.proposal_id, snapshot.version, snapshot.course_key)
+        return None, False
+    entry = existing_entry(snapshot, edition)
+    if entry is not None:
+        return entry, False  # the same event again, or a later version of an entered proposal: nothing changes
+    # Files first, outside the transaction: paths are deterministic, so a retry reuses what a failed run copied.
+    copies = attachments.copy_all(edition.slug, snapshot)
+    reasons = eligibility.ineligibility(snapshot, eligibility.rules_of(edition), entered_at)
+    try:
+        with transaction.atomic():
+            entry = _record(edition, snapshot, entered_at, reasons, copies)
+            messages = outbox.open_messages(entry) if entry.eligible else []
+    except IntegrityError:
+        # Another process recorded it between our check and our insert; theirs stands.
+        entry = existing_entry(snapshot, edition)
+        if entry is None:
+            raise
+        return entry, False
+    outbox.dispatch_on_commit([message.pk for message in messages])
+    if not entry.eligible:
+        transaction.on_commit(lambda: notifications.tell_team_ineligible(entry), robust=True)
+    return entry, True
+
+
+def _language(edition, course_key):
+    course = EditionCourse.objects.filter(edition=edition, course_key=course_key).first()
+    return course.language if course else "en"
+
+
+def _record(edition, snapshot, entered_at, reasons, copies):
+    snapshot_json = snapshot_as_json(snapshot)
+    entry = Entry.objects.create(
+        edition=edition, proposal_id=snapshot.proposal_id, version=snapshot.version,
+        course_key=snapshot.course_key, block_key=snapshot.block_key, title=snapshot.title[:300],
+        municipality=snapshot.municipality[:200], country=(snapshot.country or "")[:2].upper(),
+        language=_language(edition, snapshot.course_key), team=snapshot_json["team"], snapshot=snapshot_json,
+        eligible=not reasons, ineligibility=reasons, submitted_at=snapshot.submitted_at,
+        approved_at=snapshot.approved_at, entered_at=entered_at)
+    EntryAttachment.objects.bulk_create([
+        EntryAttachment(entry=entry, attachment_id=copy.attachment_id, name=copy.name[:255],
+                        content_type=copy.content_type[:100], size=copy.size, sha256=copy.sha256, file=copy.path)
+        for copy in copies])
+    return entry
