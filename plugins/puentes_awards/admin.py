@@ -1,5 +1,7 @@
 """Admin: editions are edited here; entries, deliveries and received entries are read-only records."""
 from django.contrib import admin, messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import outbox
 from .models import Edition, EditionCourse, Entry, EntryAttachment, OutboxMessage, ReceivedEntry
@@ -49,10 +51,11 @@ class EntryAdmin(ReadOnlyAdmin):
     inlines = [EntryAttachmentInline, OutboxInline]
 
 
-@admin.action(description="Re-drive: deliver the selected dead letters again")
+@admin.action(description=gettext_lazy("Re-drive: deliver the selected dead letters again"))
 def redrive(modeladmin, request, queryset):
     count = outbox.redrive(queryset)
-    modeladmin.message_user(request, f"{count} message(s) queued for delivery again.", messages.SUCCESS)
+    modeladmin.message_user(request, _("Messages queued for delivery again: {count}").format(count=count),
+                            messages.SUCCESS)
 
 
 @admin.register(OutboxMessage)
