@@ -43,6 +43,7 @@ XBLOCKS = [
     "puentes_proposal = puentes_proposal.block:ProposalBlock",
 ]
 PLUGIN_APPS = [
+    "puentes_casestudy = puentes_casestudy.apps:CaseStudyConfig",
     "puentes_awards = puentes_awards.apps:AwardsConfig",
     "puentes_proposals = puentes_proposals.apps:ProposalsConfig",
 ]

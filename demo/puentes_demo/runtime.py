@@ -203,6 +203,9 @@ class BlockI18nService:
         return None  # The blocks fall back to the catalogue they ship (puentes_core.i18n).
 
     def __getattr__(self, name):
+        # As the LMS's XBlockI18nService: the block's own catalogue first (templates merge its `_catalog`).
+        if hasattr(self.translator, name):
+            return getattr(self.translator, name)
         return getattr(translation, name)
 
 

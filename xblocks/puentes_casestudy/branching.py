@@ -1,0 +1,169 @@
+"""Decision paths: each option leads to a consequence and, maybe, the next decision.
+
+A path is a dict `{"start": "d1", "decisions": [{"id", "situation", "options": [{"id", "next",
+"points", ...}]}]}`; a learner's progress is the list of steps taken, `[{"decision": "d1",
+"option": "a"}, ...]`. The rules here are pure: the block stores the steps and asks these functions
+what comes next and what the path is worth.
+"""
+
+
+class StepError(ValueError):
+    """The option cannot be taken now: `reason` is 'finished' or 'unknown_option'."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def decisions_by_id(path):
+    return {decision["id"]: decision for decision in path["decisions"]}
+
+
+def find_problem(path):
+    """The first structural problem as (code, decision_id, option_id), or None when the path is sound.
+
+    Codes: 'no_start' (start names no decision), 'no_options' (a decision offers nothing),
+    'bad_next' (an option points nowhere), 'cycle' (an option leads back to an earlier decision,
+    so a path might never end), 'unreachable' (no path from the start reaches the decision).
+    """
+    decisions = decisions_by_id(path)
+    if path.get("start") not in decisions:
+        return ("no_start", None, None)
+    for decision in path["decisions"]:
+        if not decision["options"]:
+            return ("no_options", decision["id"], None)
+        for option in decision["options"]:
+            if option.get("next") and option["next"] not in decisions:
+                return ("bad_next", decision["id"], option["id"])
+    cycle = _find_cycle(decisions, path["start"])
+    if cycle:
+        return ("cycle", *cycle)
+    reachable = _reachable(decisions, path["start"])
+    for decision in path["decisions"]:
+        if decision["id"] not in reachable:
+            return ("unreachable", decision["id"], None)
+    return None
+
+
+def _find_cycle(decisions, start):
+    """(decision_id, option_id) of an option that closes a loop, found depth first, or None."""
+    on_stack, done = set(), set()
+
+    def visit(decision_id):
+        on_stack.add(decision_id)
+        for option in decisions[decision_id]["options"]:
+            target = option.get("next")
+            if not target:
+                continue
+            if target in on_stack:
+                return (decision_id, option["id"])
+            if target not in done:
+                found = visit(target)
+                if found:
+                    return found
+        on_stack.discard(decision_id)
+        done.add(decision_id)
+        return None
+
+    # Every decision, not only those reachable from the start, so a loop among orphans is named too.
+    for decision_id in [start, *decisions]:
+        if decision_id not in done:
+            found = visit(decision_id)
+            if found:
+                return found
+    return None
+
+
+def _reachable(decisions, start):
+    seen, stack = set(), [start]
+    while stack:
+        decision_id = stack.pop()
+        if decision_id in seen:
+            continue
+        seen.add(decision_id)
+        stack.extend(o["next"] for o in decisions[decision_id]["options"] if o.get("next"))
+    return seen
+
+
+def best_total(path):
+    """The most points any path from the start can collect (the path's possible points)."""
+    decisions = decisions_by_id(path)
+    memo = {}
+
+    def best_from(decision_id):
+        if decision_id not in memo:
+            memo[decision_id] = max(
+                option["points"] + (best_from(option["next"]) if option.get("next") else 0)
+                for option in decisions[decision_id]["options"])
+        return memo[decision_id]
+
+    return best_from(path["start"])
+
+
+def best_route(path):
+    """One best path as steps, for showing the learner after they finish."""
+    decisions = decisions_by_id(path)
+    steps, decision_id = [], path["start"]
+    while decision_id:
+        decision = decisions[decision_id]
+        option = max(decision["options"], key=lambda o: o["points"] + (
+            best_total({"start": o["next"], "decisions": path["decisions"]}) if o.get("next") else 0))
+        steps.append({"decision": decision_id, "option": option["id"]})
+        decision_id = option.get("next")
+    return steps
+
+
+def current_decision(path, steps):
+    """The decision the learner faces after `steps`, or None when the path has ended."""
+    decisions = decisions_by_id(path)
+    if not steps:
+        return decisions[path["start"]]
+    last = steps[-1]
+    option = _option(decisions[last["decision"]], last["option"])
+    return decisions[option["next"]] if option.get("next") else None
+
+
+def take_step(path, steps, option_id):
+    """The steps after choosing `option_id` at the current decision (a new list)."""
+    decision = current_decision(path, steps)
+    if decision is None:
+        raise StepError("finished")
+    if not any(option["id"] == option_id for option in decision["options"]):
+        raise StepError("unknown_option")
+    return [*steps, {"decision": decision["id"], "option": option_id}]
+
+
+def is_finished(path, steps):
+    return bool(steps) and current_decision(path, steps) is None
+
+
+def path_total(path, steps):
+    """Points collected along the steps taken."""
+    decisions = decisions_by_id(path)
+    return sum(_option(decisions[s["decision"]], s["option"])["points"] for s in steps)
+
+
+def path_credit(path, steps):
+    """The learner's total over the best path's total (1.0 on a best path)."""
+    best = best_total(path)
+    return path_total(path, steps) / best if best else 1.0
+
+
+def steps_are_valid(path, steps):
+    """True when `steps` (from stored state) is still a walk through this path's current version."""
+    try:
+        replayed = []
+        for step in steps:
+            if current_decision(path, replayed) is None or current_decision(path, replayed)["id"] != step["decision"]:
+                return False
+            replayed = take_step(path, replayed, step["option"])
+    except (StepError, KeyError, TypeError):
+        return False
+    return True
+
+
+def _option(decision, option_id):
+    for option in decision["options"]:
+        if option["id"] == option_id:
+            return option
+    raise KeyError(option_id)

@@ -1,0 +1,112 @@
+/* Puentes case study: answers questions through the block's JSON handlers. Plain JS, no jQuery.
+   The server renders every question; after a submission it sends the question's new HTML, which
+   replaces the old one, and focus moves to the result so screen readers read it. */
+function PuentesCaseStudy(runtime, element) {
+  "use strict";
+  var root = element.jquery ? element[0] : element;
+  var i18n = window.PuentesCaseStudyI18n || { gettext: function (s) { return s; } };
+  function t(text, values) {
+    return i18n.gettext(text).replace(/\{(\w+)\}/g, function (all, key) { return values[key]; });
+  }
+  function csrf() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+  function post(handler, payload) {
+    return fetch(runtime.handlerUrl(root, handler), {
+      method: "POST", credentials: "same-origin", body: JSON.stringify(payload),
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf() }
+    }).then(function (response) {
+      return response.json().then(function (body) { return { ok: response.ok, body: body }; },
+        function () { return { ok: false, body: { error: t("The server could not answer. Try again in a moment.") } }; });
+    });
+  }
+  function container(node) { return node.closest(".pcs-q"); }
+
+  function answerOf(question) {
+    var type = question.getAttribute("data-type");
+    if (type === "ranking") {
+      return Array.prototype.map.call(question.querySelectorAll(".pcs-rank > li"), function (li) { return li.getAttribute("data-id"); });
+    }
+    if (type === "reflection") { return question.querySelector("textarea").value; }
+    var checked = Array.prototype.map.call(question.querySelectorAll("input:checked"), function (input) { return input.value; });
+    return type === "multiple_choice" ? checked : (checked[0] || null);
+  }
+
+  function showError(question, message) {
+    var box = question.querySelector("[data-role=error]");
+    box.textContent = message;
+    var field = question.querySelector("input, textarea");
+    if (field) { field.focus(); }
+  }
+
+  function replace(question, body) {
+    var holder = document.createElement("div");
+    holder.innerHTML = body.html;
+    var fresh = holder.firstElementChild;
+    question.parentNode.replaceChild(fresh, question);
+    if (body.total) {
+      root.querySelector(".pcs-total").textContent = t("Your score: {earned} of {possible} points", body.total);
+    }
+    var focusTarget = fresh.querySelector("[data-role=result]");
+    if (!focusTarget.textContent.trim()) { focusTarget = fresh.querySelector(".pcs-decision input") || focusTarget; }
+    focusTarget.focus();
+  }
+
+  function send(question, handler, payload, button) {
+    question.querySelector("[data-role=error]").textContent = "";
+    if (button) { button.disabled = true; button.setAttribute("aria-busy", "true"); }
+    post(handler, payload).then(function (reply) {
+      if (reply.ok) { replace(question, reply.body); return; }
+      showError(question, reply.body.error || t("Something went wrong. Try again."));
+    }, function () {
+      showError(question, t("You seem to be offline. Your answer is still here: try again when you are connected."));
+    }).then(function () {
+      if (button && button.isConnected) { button.disabled = false; button.removeAttribute("aria-busy"); }
+    });
+  }
+
+  root.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var question = container(event.target);
+    var id = question.getAttribute("data-question");
+    var button = event.target.querySelector("button[type=submit]");
+    if (question.getAttribute("data-type") === "decision_path") {
+      var chosen = question.querySelector(".pcs-decision input:checked");
+      if (!chosen) { showError(question, t("Choose one of the options first.")); return; }
+      send(question, "choose", { question: id, option: chosen.value }, button);
+      return;
+    }
+    var answer = answerOf(question);
+    if (answer === null || (answer.length === 0)) { showError(question, t("Choose or write your answer first.")); return; }
+    send(question, "submit_answer", { question: id, answer: answer }, button);
+  });
+
+  root.addEventListener("click", function (event) {
+    var move = event.target.closest(".pcs-move");
+    if (move) {
+      var item = move.closest("li");
+      var list = item.parentNode;
+      var step = parseInt(move.getAttribute("data-move"), 10);
+      var target = step < 0 ? item.previousElementSibling : item.nextElementSibling;
+      if (!target) { return; }
+      list.insertBefore(item, step < 0 ? target : target.nextElementSibling);
+      var position = Array.prototype.indexOf.call(list.children, item) + 1;
+      container(list).querySelector("[data-role=announce]").textContent = t("{text}: now number {position} of {total}.", {
+        text: item.querySelector(".pcs-rank-text").textContent, position: position, total: list.children.length });
+      move.focus();
+      return;
+    }
+    var restart = event.target.closest(".pcs-restart");
+    if (restart) {
+      var question = container(restart);
+      send(question, "restart", { question: question.getAttribute("data-question") }, restart);
+    }
+  });
+
+  root.addEventListener("input", function (event) {
+    if (event.target.tagName !== "TEXTAREA") { return; }
+    var words = event.target.value.trim() ? event.target.value.trim().split(/\s+/).length : 0;
+    container(event.target).querySelector(".pcs-count").textContent = t("Words: {count}", { count: words });
+  });
+}

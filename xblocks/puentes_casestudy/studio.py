@@ -1,0 +1,37 @@
+"""Studio authoring: a structured form for the whole case (no JSON, no XML), checked on save by the same
+rules as an OLX import (content.build_case); a 400 names the form field at fault."""
+from xblock.core import XBlock
+
+from puentes_core.handlers import Forbidden, InputError, json_handler
+from puentes_core.rendering import render_view
+
+from .content import CaseError, build_case
+
+
+class StudioMixin:
+    """`studio_view` and its save handler for CaseStudyBlock."""
+
+    def studio_view(self, context=None):
+        return render_view(self, "templates/studio.html", {"block": self}, css=["static/studio.css"],
+                           js=["static/studio.js"], init_fn="PuentesCaseStudyEditor", init_args={"case": self.case()})
+
+    def _may_edit(self):
+        """Studio checks course-author access before it calls a handler and tells no role; in the LMS,
+        where the role is known, a learner must not reach this handler."""
+        attrs = self.runtime.service(self, "user").get_current_user().opt_attrs
+        role = attrs.get("edx-platform.user_role")
+        return role is None or role in ("staff", "instructor", "administrator") \
+            or bool(attrs.get("edx-platform.user_is_staff"))
+
+    @XBlock.handler
+    @json_handler
+    def studio_submit(self, payload, suffix=""):
+        """Save the case from the editor: the form's values, shaped like the stored case."""
+        if not self._may_edit():
+            raise Forbidden(self.ugettext("Only the course team can edit this case."))
+        try:
+            case = build_case(payload, self.ugettext)
+        except CaseError as error:
+            raise InputError(error.message, field=error.path, element=error.element) from None
+        self.store_case(case)
+        return {"result": "success"}
