@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 REPO=$PWD
 WORK=${WHEEL_SMOKE_DIR:-$REPO/build/wheel-smoke}
 rm -rf "$WORK/dist" && mkdir -p "$WORK"
-.venv/bin/python -m pip wheel -q --no-deps --no-build-isolation -w "$WORK/dist" . 2>&1 | grep -v "^WARNING" || true
+.venv/bin/python -m pip wheel -q --no-deps -w "$WORK/dist" . 2>&1 | grep -v "^WARNING" || true
 wheel=$(ls "$WORK"/dist/puentes-*.whl)
 python=$(.venv/bin/python -c 'import sys; print(sys._base_executable)')
 if [ ! -x "$WORK/venv/bin/python" ]; then
