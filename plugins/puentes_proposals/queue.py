@@ -1,0 +1,139 @@
+"""The tutors' queue: a course's proposals with counts by status, filters, search, oldest waiting first, pages.
+
+A page is the same handful of queries at 100 or 10,000 proposals: counts grouped in the database,
+one page of rows (with their queue facts joined), then the page's claims and teams by id.
+"""
+import datetime
+import math
+
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.utils import timezone
+from opaque_keys.edx.keys import CourseKey, UsageKey
+
+from . import leases, rules
+from .data import ClaimRecord, QueueItem, QueuePage
+from .models import Proposal, QueueFacts, Review, ReviewClaim, TeamMembership, TutorAssignment
+
+MAX_PAGE_SIZE = 100
+COUNTED_STATUSES = tuple(status for status in rules.STATUSES if status != rules.DRAFT)
+
+
+def course_proposals(course_key, block_keys=()):
+    proposals = Proposal.objects.filter(course_key=CourseKey.from_string(str(course_key)))
+    if block_keys:
+        proposals = proposals.filter(block_key__in=[UsageKey.from_string(str(key)) for key in block_keys])
+    return proposals
+
+
+def _choice_answer(template, answers, section_id):
+    section = next((s for s in template if s["id"] == section_id), None)
+    if section is None and section_id == "thematic_area":
+        section = next((s for s in template if s["type"] == "choice"), None)
+    return str(answers.get(section["id"]) or "") if section else ""
+
+
+def refresh_facts(version, cohort=""):
+    """Copy what the queue filters on from a just-submitted version."""
+    proposal = version.proposal
+    members = TeamMembership.objects.filter(proposal=proposal).values_list("user__username", flat=True)
+    country = (_choice_answer(version.template, version.answers, "country") or proposal.country)[:2].upper()
+    search = " ".join([version.title, proposal.municipality, str(version.answers.get("municipality") or ""),
+                       *members]).lower()
+    QueueFacts.objects.update_or_create(proposal=proposal, defaults={
+        "title": version.title, "country": country,
+        "thematic_area": _choice_answer(version.template, version.answers, "thematic_area")[:100],
+        "cohort": (cohort or "")[:100], "search_text": search})
+
+
+def assignment(course_key, user_id):
+    """(countries, cohorts) the tutor looks after in this course."""
+    row = TutorAssignment.objects.filter(course_key=CourseKey.from_string(str(course_key)), user_id=user_id).first()
+    return (list(row.countries), list(row.cohorts)) if row else ([], [])
+
+
+def assign(course_key, user_id, countries=(), cohorts=()):
+    countries = sorted({str(code).strip().upper()[:2] for code in countries if str(code).strip()})
+    cohorts = sorted({str(name).strip()[:100] for name in cohorts if str(name).strip()})
+    TutorAssignment.objects.update_or_create(course_key=CourseKey.from_string(str(course_key)), user_id=user_id,
+                                             defaults={"countries": countries, "cohorts": cohorts})
+
+
+def _filtered(proposals, filters, now):
+    statuses = [s for s in filters.statuses if s in rules.STATUSES] or list(rules.AWAITING_REVIEW)
+    proposals = proposals.filter(status__in=statuses)
+    if filters.country:
+        proposals = proposals.filter(queue_facts__country=filters.country.strip().upper())
+    if filters.thematic_area:
+        proposals = proposals.filter(queue_facts__thematic_area=filters.thematic_area)
+    if filters.waiting_days:
+        proposals = proposals.filter(submitted_at__lte=now - datetime.timedelta(days=filters.waiting_days))
+    if filters.tutor:
+        holds = ReviewClaim.objects.filter(proposal=OuterRef("pk"), held=True, tutor__username=filters.tutor)
+        reviewed = Review.objects.filter(proposal=OuterRef("pk"), state=Review.SENT, tutor__username=filters.tutor)
+        proposals = proposals.filter(Q(Exists(holds)) | Q(Exists(reviewed)))
+    search = " ".join(filters.search.split()).lower()
+    if search:
+        by_text = Q(queue_facts__search_text__contains=search)
+        proposals = proposals.filter(by_text | Q(pk=int(search.lstrip("#"))) if search.lstrip("#").isdigit()
+                                     else by_text)
+    return proposals
+
+
+def page(course_key, filters, viewer_id=None, block_keys=(), now=None):
+    """One page of the queue as `viewer_id` sees it: their countries and cohorts first, then oldest waiting."""
+    now = now or timezone.now()
+    proposals = course_proposals(course_key, block_keys)
+    counts = dict(proposals.filter(status__in=COUNTED_STATUSES).values_list("status").annotate(n=Count("id"))
+                  .order_by())
+    matching = _filtered(proposals, filters, now)
+    total = matching.count()
+    page_size = max(1, min(int(filters.page_size or 25), MAX_PAGE_SIZE))
+    pages = max(1, math.ceil(total / page_size))
+    number = max(1, min(int(filters.page or 1), pages))
+    countries, cohorts = assignment(course_key, viewer_id) if viewer_id else ([], [])
+    ordering = ["submitted_at", "id"]
+    if countries or cohorts:
+        mine = Q(queue_facts__country__in=countries) | Q(queue_facts__cohort__in=cohorts)
+        matching = matching.annotate(assigned=Case(When(mine, then=Value(0)), default=Value(1),
+                                                   output_field=IntegerField()))
+        ordering = ["assigned", *ordering]
+    start = (number - 1) * page_size
+    rows = list(matching.select_related("queue_facts").order_by(*ordering)[start:start + page_size])
+    ids = [row.pk for row in rows]
+    held = {claim.proposal_id: claim for claim in
+            ReviewClaim.objects.filter(proposal_id__in=ids, held=True).select_related("tutor")}
+    teams = {}
+    for proposal_id, username in TeamMembership.objects.filter(proposal_id__in=ids).values_list(
+            "proposal_id", "user__username"):
+        teams.setdefault(proposal_id, []).append(username)
+    items = [_item(row, held.get(row.pk), teams.get(row.pk, []), countries, cohorts, now) for row in rows]
+    return QueuePage(items=items, total=total, page=number, pages=pages,
+                     counts={status: counts.get(status, 0) for status in COUNTED_STATUSES})
+
+
+def claim_record(claim, now):
+    if claim is None:
+        return None
+    return ClaimRecord(proposal_id=claim.proposal_id, tutor_username=claim.tutor.username,
+                       claimed_at=claim.claimed_at, expires_at=claim.expires_at,
+                       live=leases.is_live(leases.Lease(claim.tutor_id, claim.expires_at), now))
+
+
+def _item(row, claim, team, countries, cohorts, now):
+    facts = getattr(row, "queue_facts", None) if hasattr(row, "queue_facts") else None
+    country = facts.country if facts else row.country
+    cohort = facts.cohort if facts else ""
+    return QueueItem(
+        proposal_id=row.pk, block_key=str(row.block_key), status=row.status, title=facts.title if facts else "",
+        country=country, thematic_area=facts.thematic_area if facts else "", cohort=cohort,
+        municipality=row.municipality, versions_submitted=row.versions_submitted, submitted_at=row.submitted_at,
+        team_usernames=team, claim=claim_record(claim, now),
+        assigned=bool((country and country in countries) or (cohort and cohort in cohorts)))
+
+
+def facets(course_key, block_keys=()):
+    """The countries and thematic areas that occur in the course's queue (for the filter menus)."""
+    facts = QueueFacts.objects.filter(proposal__in=course_proposals(course_key, block_keys))
+    countries = sorted(c for c in facts.values_list("country", flat=True).distinct() if c)
+    areas = sorted(a for a in facts.values_list("thematic_area", flat=True).distinct() if a)
+    return countries, areas
