@@ -554,3 +554,105 @@ def export_rows(course_key, block_key=None, batch_size=500):
 def budget_total(rows):
     """Total of a budget answer (for the block's display)."""
     return sections.budget_total(rows) if rows else Decimal(0)
+
+
+# --- the tutors' side: claims, the queue, reviews with a rubric, workload (the tutor-review block) ---------
+# The work is in claims.py, queue.py, reviewing.py, workload.py; these are the names other packages call.
+
+def _refused(refused):
+    if refused.code == "not_found":
+        return NotFound()
+    return NotAllowed(refused.code, holder=refused.holder)
+
+
+def claim_proposal(proposal_id, tutor_id, is_course_staff=False, now=None):
+    """Claim (or renew a claim on) a proposal for review; NotAllowed("held_by_other", holder=…) if taken."""
+    from . import claims, queue
+    try:
+        row = claims.claim(proposal_id, tutor_id, is_course_staff, now)
+    except claims.ClaimRefused as refused:
+        raise _refused(refused) from None
+    return queue.claim_record(claims.held_claim(row.proposal_id), now or timezone.now())
+
+
+def release_claim(proposal_id, user_id, is_course_staff=False):
+    from . import claims
+    try:
+        claims.release(proposal_id, user_id, is_course_staff)
+    except claims.ClaimRefused as refused:
+        raise _refused(refused) from None
+
+
+def current_claim(proposal_id, now=None):
+    """Who holds the proposal (ClaimRecord, `live` False once the lease ran out), or None."""
+    from . import claims, queue
+    return queue.claim_record(claims.held_claim(proposal_id), now or timezone.now())
+
+
+def review_queue(course_key, filters, viewer_id=None, block_keys=(), now=None):
+    """A QueuePage of the course's proposals (or of `block_keys`') for the review block."""
+    from . import queue
+    return queue.page(course_key, filters, viewer_id, block_keys, now)
+
+
+def queue_facets(course_key, block_keys=()):
+    """(countries, thematic areas) present in the queue."""
+    from . import queue
+    return queue.facets(course_key, block_keys)
+
+
+def assign_tutor(course_key, user_id, countries=(), cohorts=()):
+    """Name the countries and cohorts a tutor looks after (grants the tutor role in the course too)."""
+    from . import queue
+    grant_tutor(course_key, user_id)
+    queue.assign(course_key, user_id, countries, cohorts)
+
+
+def tutor_assignment(course_key, user_id):
+    from . import queue
+    return queue.assignment(course_key, user_id)
+
+
+def save_review_draft(proposal_id, tutor_id, rubric, levels=None, section_comments=None, overall_comment="",
+                      decision="", reason=""):
+    """Keep the tutor's review of the latest version as a draft; needs their live claim."""
+    from . import claims, reviewing
+    try:
+        return reviewing.save_draft(proposal_id, tutor_id, rubric, levels, section_comments, overall_comment,
+                                    decision, reason)
+    except claims.ClaimRefused as refused:
+        raise _refused(refused) from None
+
+
+def send_rubric_review(proposal_id, tutor_id, rubric, levels=None, section_comments=None, overall_comment="",
+                       decision="", reason="", language=None):
+    """Check the decision rule and the claim, send the review, end the claim, tell the team."""
+    from . import claims, reviewing
+    try:
+        return reviewing.send(proposal_id, tutor_id, rubric, levels, section_comments, overall_comment, decision,
+                              reason, language)
+    except claims.ClaimRefused as refused:
+        raise _refused(refused) from None
+
+
+def review_draft(proposal_id, tutor_id):
+    """(ReviewRecord, levels) of the tutor's unsent review of the latest version, or (None, {})."""
+    from . import reviewing
+    return reviewing.draft_of(proposal_id, tutor_id)
+
+
+def review_sheets(review_ids):
+    """review id -> {"rubric", "levels"}: the rubric each review was scored on and the levels chosen."""
+    from . import reviewing
+    return reviewing.sheets(review_ids)
+
+
+def tutor_workload(course_key, block_keys=(), now=None):
+    from . import workload
+    return workload.workload(course_key, block_keys, now)
+
+
+def reviews_csv(course_key, block_keys=()):
+    """The CSV export of every review in the course, as chunks of text."""
+    from . import workload
+    return workload.reviews_csv(course_key, block_keys)

@@ -140,3 +140,63 @@ class SaveResult:
     revision = attr.ib(type=int)
     saved_at = attr.ib(type=datetime)
     saved = attr.ib(type=dict)         # section id -> the answer as stored (cleaned)
+
+
+# Records for the tutor-review block: the queue, claims, workload.
+
+@attr.s(frozen=True)
+class ClaimRecord:
+    proposal_id = attr.ib(type=int)
+    tutor_username = attr.ib(type=str)
+    claimed_at = attr.ib(type=datetime)
+    expires_at = attr.ib(type=datetime)
+    live = attr.ib(type=bool)          # False once the lease ran out (anyone may claim it then)
+
+
+@attr.s(frozen=True)
+class QueueFilters:
+    """What a tutor asks the queue for. Empty values filter nothing."""
+
+    statuses = attr.ib(factory=tuple)  # default: the ones awaiting review
+    country = attr.ib(default="")
+    thematic_area = attr.ib(default="")
+    tutor = attr.ib(default="")        # username: claimed by them now, or reviewed by them
+    waiting_days = attr.ib(default=0)  # waiting at least this many days
+    search = attr.ib(default="")       # title, municipality, team member, or proposal number
+    page = attr.ib(default=1)
+    page_size = attr.ib(default=25)
+
+
+@attr.s(frozen=True)
+class QueueItem:
+    proposal_id = attr.ib(type=int)
+    block_key = attr.ib(type=str)
+    status = attr.ib(type=str)
+    title = attr.ib(type=str)
+    country = attr.ib(type=str)
+    thematic_area = attr.ib(type=str)
+    cohort = attr.ib(type=str)
+    municipality = attr.ib(type=str)
+    versions_submitted = attr.ib(type=int)
+    submitted_at = attr.ib()
+    team_usernames = attr.ib(type=list)
+    claim = attr.ib()                  # ClaimRecord or None
+    assigned = attr.ib(type=bool)      # in the viewing tutor's countries or cohorts
+
+
+@attr.s(frozen=True)
+class QueuePage:
+    items = attr.ib(type=list)         # [QueueItem]
+    total = attr.ib(type=int)          # matching the filters
+    page = attr.ib(type=int)
+    pages = attr.ib(type=int)
+    counts = attr.ib(type=dict)        # status -> proposals in the course (or the blocks), before filters
+
+
+@attr.s(frozen=True)
+class TutorWorkload:
+    username = attr.ib(type=str)
+    reviewed = attr.ib(type=int)       # reviews sent
+    waiting = attr.ib(type=int)        # proposals they hold now, review not sent yet
+    median_hours = attr.ib()           # submission to review sent, or None
+    overdue = attr.ib(type=int)        # claims that ran out before they sent a review

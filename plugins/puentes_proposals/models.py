@@ -163,3 +163,63 @@ class CourseTutor(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["course_key", "user"], name="one_tutor_grant_per_course")]
+
+
+# --- the tutors' side (the review block): claims, assignments, queue facts, rubric sheets ------------
+
+class ReviewClaim(models.Model):
+    """A tutor's lease on a proposal while reviewing it (leases.py). Rows stay: who held what, until when, why it ended."""
+
+    RELEASED, STAFF_RELEASED, EXPIRED, TAKEN_OVER, SENT = "released", "staff_released", "expired", "taken_over", "sent"
+    END_REASONS = [(reason, reason) for reason in (RELEASED, STAFF_RELEASED, EXPIRED, TAKEN_OVER, SENT)]
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="claims")
+    tutor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    claimed_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    # True while the claim holds, NULL once it ended. With the unique (proposal, held) constraint the
+    # database itself refuses a second live claim (NULLs never collide, on SQLite and MariaDB alike).
+    held = models.BooleanField(null=True, default=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+    end_reason = models.CharField(max_length=20, choices=END_REASONS, blank=True, default="")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["proposal", "held"], name="one_live_claim_per_proposal")]
+        indexes = [models.Index(fields=["tutor", "held"], name="claim_tutor_held_idx")]
+        ordering = ["claimed_at", "id"]
+
+
+class TutorAssignment(models.Model):
+    """The countries and cohorts a tutor looks after in a course: their proposals come first in the queue."""
+
+    course_key = CourseKeyField(max_length=255)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    countries = models.JSONField(default=list)   # ISO 3166-1 alpha-2 codes
+    cohorts = models.JSONField(default=list)     # LMS cohort names
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["course_key", "user"], name="one_assignment_per_tutor")]
+
+
+class QueueFacts(models.Model):
+    """What the tutors' queue filters and searches on, copied from the latest version when it is submitted.
+
+    Kept in columns (not read from the versions' JSON) so the queue stays a few indexed queries at 10,000 proposals.
+    """
+
+    proposal = models.OneToOneField(Proposal, on_delete=models.CASCADE, primary_key=True, related_name="queue_facts")
+    title = models.CharField(max_length=300, blank=True, default="")
+    country = models.CharField(max_length=2, blank=True, default="", db_index=True)
+    thematic_area = models.CharField(max_length=100, blank=True, default="", db_index=True)
+    cohort = models.CharField(max_length=100, blank=True, default="")
+    search_text = models.TextField(blank=True, default="")   # lower-cased title, municipality, team usernames
+
+
+class ReviewSheet(models.Model):
+    """The rubric a review was scored on, as it was then, and the level chosen per criterion."""
+
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, primary_key=True, related_name="sheet")
+    rubric = models.JSONField(default=list)
+    levels = models.JSONField(default=dict)      # criterion id -> level id
