@@ -224,7 +224,7 @@ def add_member(proposal_id, added_by_id, username, anonymous_id_of, max_members,
 
 # --- the draft ---------------------------------------------------------------------------------
 
-def save_answers(proposal_id, user_id, changes, template, _=str):
+def save_answers(proposal_id, user_id, changes, template):
     """Store changed sections of the draft, all or nothing.
 
     `changes` is a list of {"section", "value", "base_revision"}: the revision the editor's copy of
@@ -238,7 +238,7 @@ def save_answers(proposal_id, user_id, changes, template, _=str):
         if section is None:
             raise InvalidAnswer("unknown_section", section=change.get("section"))
         try:
-            cleaned[section["id"]] = (sections.clean_answer(section, change.get("value"), _),
+            cleaned[section["id"]] = (sections.clean_answer(section, change.get("value")),
                                       int(change.get("base_revision") or 0))
         except (TypeError, ValueError) as error:
             raise InvalidAnswer("invalid_answer", section=section["id"], message=str(error)) from None
@@ -330,27 +330,36 @@ def submission_answer(proposal, number, template):
     return answer
 
 
-def submit(proposal_id, user_id, template, student_id, max_versions, last_moment, now=None, _=str):
-    """Freeze the draft as version N (an edx-submissions submission too) and lock it for review."""
+def submit(proposal_id, user_id, template, student_id, max_versions, last_moment, now=None):
+    """Freeze the draft as version N and lock it for review.
+
+    The version is also an edx-submissions submission for the submitter (`student_id`, their
+    anonymous id) and for each other member, so Open edX's tools and gradebook see it.
+    """
     now = now or timezone.now()
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
         if proposal is None or not is_member(proposal_id, user_id):
             raise NotFound()
-        problems = sections.draft_problems(template, proposal.answers, _)
+        problems = sections.draft_problems(template, proposal.answers)
         verdict = rules.may_submit(proposal.status, proposal.versions_submitted, max_versions, now, last_moment,
                                    problems)
         if not verdict:
             raise NotAllowed(verdict.reason, problems=problems)
         number = proposal.versions_submitted + 1
-        student_item = {"student_id": student_id, "course_id": str(proposal.course_key),
-                        "item_id": str(proposal.block_key), "item_type": ITEM_TYPE}
-        submission = submissions_api.create_submission(student_item, submission_answer(proposal, number, template),
-                                                       submitted_at=now, attempt_number=number)
+        answer = submission_answer(proposal, number, template)
+        member_submissions = {}
+        for member_id in [student_id, *TeamMembership.objects.filter(proposal=proposal).exclude(
+                anonymous_id=student_id).values_list("anonymous_id", flat=True)]:
+            student_item = {"student_id": member_id, "course_id": str(proposal.course_key),
+                            "item_id": str(proposal.block_key), "item_type": ITEM_TYPE}
+            submission = submissions_api.create_submission(student_item, answer, submitted_at=now,
+                                                           attempt_number=number)
+            member_submissions[member_id] = submission["uuid"]
         version = ProposalVersion.objects.create(
             proposal=proposal, number=number, answers=proposal.answers, template=template,
-            title=str(proposal.answers.get("title") or "")[:300], submission_uuid=submission["uuid"],
-            submitted_by_id=user_id, submitted_at=now)
+            title=str(proposal.answers.get("title") or "")[:300], submission_uuid=member_submissions[student_id],
+            member_submissions=member_submissions, submitted_by_id=user_id, submitted_at=now)
         proposal.status = rules.next_status(proposal.status, rules.SUBMIT)
         proposal.versions_submitted = number
         proposal.submitted_at = now
@@ -435,8 +444,9 @@ def send_review(review_id, tutor_id):
         review.state, review.sent_at = Review.SENT, now
         Review.objects.filter(pk=review.pk).update(state=Review.SENT, sent_at=now)
         if proposal.status == rules.APPROVED:
-            submissions_api.set_score(review.version.submission_uuid, review.points_earned, review.points_possible,
-                                      annotation_creator=str(tutor_id), annotation_type="puentes_tutor_review")
+            for submission_uuid in review.version.member_submissions.values() or [review.version.submission_uuid]:
+                submissions_api.set_score(submission_uuid, review.points_earned, review.points_possible,
+                                          annotation_creator=str(tutor_id), annotation_type="puentes_tutor_review")
     return _review(Review.objects.select_related("version", "tutor").get(pk=review.pk))
 
 

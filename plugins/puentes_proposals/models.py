@@ -82,7 +82,10 @@ class ProposalVersion(models.Model):
     answers = models.JSONField()
     template = models.JSONField()                       # the sections as they were when submitted
     title = models.CharField(max_length=300, blank=True, default="")
-    submission_uuid = models.CharField(max_length=36, db_index=True)
+    submission_uuid = models.CharField(max_length=36, db_index=True)   # the submitter's
+    # One edx-submissions submission per member (as ORA2 team submissions do), so an approval's
+    # score reaches every member's gradebook: anonymous id -> submission uuid.
+    member_submissions = models.JSONField(default=dict)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField()
 

@@ -2,7 +2,7 @@
 
 Pure functions. `clean_answer` runs on every save (shape, size, sanitising; a draft may still be
 incomplete); `answer_problems` runs on submit (required sections, word limits, complete rows).
-Messages go through the `_` the caller passes, so the block shows them in the learner's language.
+Messages go through Django's gettext: the LMS activates the learner's language for the request.
 """
 import datetime
 import html
@@ -10,6 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 import nh3
+from django.utils.translation import gettext as _
 
 SHORT_TEXT = "short_text"
 LONG_TEXT = "long_text"
@@ -36,10 +37,6 @@ class AnswerError(ValueError):
     """An answer that cannot be stored as sent (the block answers HTTP 400 with this message)."""
 
 
-def _identity(text):
-    return text
-
-
 def plain(text):
     """Text with every tag removed, as plain characters (escaped again wherever it is shown)."""
     return html.unescape(nh3.clean(text or "", tags=set())).strip()
@@ -57,7 +54,7 @@ def word_count(html):
     return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
 
 
-def _number(value, _, allow_none=True):
+def _number(value, allow_none=True):
     if value in (None, ""):
         if allow_none:
             return None
@@ -82,7 +79,7 @@ def _number_json(number):
     return float(round(number, 2))
 
 
-def _date(value, _):
+def _date(value):
     if value in (None, ""):
         return None
     try:
@@ -91,7 +88,7 @@ def _date(value, _):
         raise AnswerError(_("Enter dates as YYYY-MM-DD.")) from None
 
 
-def _rows(value, _):
+def _rows(value):
     if value in (None, ""):
         return []
     if not isinstance(value, list) or not all(isinstance(row, dict) for row in value):
@@ -101,7 +98,7 @@ def _rows(value, _):
     return value
 
 
-def clean_answer(section, value, _=_identity):
+def clean_answer(section, value):
     """The answer to `section` as it will be stored, or AnswerError. Lenient about completeness."""
     kind = section["type"]
     if kind == SHORT_TEXT:
@@ -118,12 +115,12 @@ def clean_answer(section, value, _=_identity):
             raise AnswerError(_("This answer is too long to store: shorten it."))
         return rich(value)
     if kind in (NUMBER, MONEY):
-        return _number_json(_number(value, _))
+        return _number_json(_number(value))
     if kind == DATE_RANGE:
         value = value or {}
         if not isinstance(value, dict):
             raise AnswerError(_("Enter a start and an end date."))
-        return {"start": _date(value.get("start"), _), "end": _date(value.get("end"), _)}
+        return {"start": _date(value.get("start")), "end": _date(value.get("end"))}
     if kind == CHOICE:
         if value in (None, ""):
             return ""
@@ -132,13 +129,13 @@ def clean_answer(section, value, _=_identity):
         return value
     if kind == BUDGET:
         return [{"item": plain(str(row.get("item") or ""))[:MAX_SHORT_TEXT],
-                 "quantity": _number_json(_number(row.get("quantity"), _)),
-                 "unit_cost": _number_json(_number(row.get("unit_cost"), _))}
-                for row in _rows(value, _)]
+                 "quantity": _number_json(_number(row.get("quantity"))),
+                 "unit_cost": _number_json(_number(row.get("unit_cost")))}
+                for row in _rows(value)]
     if kind == INDICATORS:
         return [{field: plain(str(row.get(field) or ""))[:MAX_SHORT_TEXT]
                  for field in ("name", "baseline", "target", "source")}
-                for row in _rows(value, _)]
+                for row in _rows(value)]
     if kind == ATTACHMENTS:
         value = value or []
         if not isinstance(value, list) or not all(isinstance(item, int) and not isinstance(item, bool)
@@ -166,7 +163,7 @@ def is_empty(section, value):
     return value in (None, "", [], {})
 
 
-def answer_problems(section, value, _=_identity):
+def answer_problems(section, value):
     """What stops this answer from being submitted (a list of sentences; empty when it is ready)."""
     if is_empty(section, value):
         return [_("This section is required.")] if section.get("required") else []
@@ -198,17 +195,17 @@ def answer_problems(section, value, _=_identity):
     return problems
 
 
-def draft_problems(template, answers, _=_identity):
+def draft_problems(template, answers):
     """Problems per section id, for the whole draft."""
     found = {}
     for section in template:
-        problems = answer_problems(section, answers.get(section["id"]), _)
+        problems = answer_problems(section, answers.get(section["id"]))
         if problems:
             found[section["id"]] = problems
     return found
 
 
-def clean_template(sections, _=_identity):
+def clean_template(sections):
     """A template from Studio, checked: unique ids, known types, sane limits and choices."""
     if not isinstance(sections, list) or not sections:
         raise AnswerError(_("The template needs at least one section."))

@@ -80,7 +80,9 @@ def json_handler(method):
     def wrapper(block, request, suffix=""):
         translate = getattr(block, "ugettext", str)
         try:
-            if getattr(method, "read_only", False):
+            if getattr(method, "raw_request", False):
+                payload = request
+            elif getattr(method, "read_only", False):
                 payload = dict(request.GET)
             else:
                 payload = read_json(request, translate)
@@ -97,4 +99,10 @@ def json_handler(method):
 def read_only(method):
     """Mark a json_handler method as answering GET with its query parameters."""
     method.read_only = True
+    return method
+
+
+def raw_request(method):
+    """Mark a json_handler method as reading the webob request itself (multipart uploads)."""
+    method.raw_request = True
     return method

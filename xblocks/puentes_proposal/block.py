@@ -1,0 +1,222 @@
+"""The `puentes_proposal` XBlock: the learner's side of the final project.
+
+A thin block (DESIGN.md): it renders the team's proposal, checks input and calls the proposals
+app's api. Everything tutors and the competition must see lives in that app, not in user state.
+"""
+import copy
+
+from django.conf import settings
+from django.utils import timezone
+from xblock.core import XBlock
+from xblock.fields import Date, Integer, List, Scope, String
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
+
+from puentes_core.i18n import I18nMixin
+from puentes_core.rendering import render_view
+from puentes_core.sanitize import clean_html
+from puentes_core.users import current_user
+from puentes_proposals import api, rules, sections
+
+from .default_template import DEFAULT_SECTIONS
+from .handlers import ProposalHandlersMixin
+from .scenarios import SCENARIOS
+
+
+def _(text):
+    """Mark for extraction; translated where shown (the block's i18n service)."""
+    return text
+
+
+STATUS_LABELS = {
+    rules.DRAFT: _("Draft"),
+    rules.SUBMITTED: _("Submitted"),
+    rules.IN_REVIEW: _("In review"),
+    rules.REVISION_REQUESTED: _("Revision requested"),
+    rules.RESUBMITTED: _("Resubmitted"),
+    rules.APPROVED: _("Approved"),
+    rules.ENTERED: _("Entered in the competition"),
+    rules.INELIGIBLE: _("Not eligible"),
+}
+
+
+def course_end(course_key):
+    """The course's end date from the LMS's course overviews; None outside the LMS or when unset."""
+    try:
+        from openedx.core.djangoapps.content.course_overviews.models import CourseOverview  # noqa: PLC0415
+    except ImportError:
+        return None
+    overview = CourseOverview.objects.filter(id=course_key).only("end").first()
+    return overview.end if overview else None
+
+
+@XBlock.needs("user")
+@XBlock.needs("i18n")
+@XBlock.wants("settings")
+class ProposalBlock(ProposalHandlersMixin, StudioEditableXBlockMixin, I18nMixin, XBlock):
+    """A municipal team's project proposal: template, team, drafts, versions, feedback, competition entry."""
+
+    display_name = String(display_name=_("Display name"), default=_("Project proposal"), scope=Scope.settings)
+    intro = String(display_name=_("Introduction"), default="", scope=Scope.content, multiline_editor="html",
+                   help=_("Shown above the proposal: what the team is asked to write, and how it is reviewed."))
+    sections = List(display_name=_("Sections"), default=DEFAULT_SECTIONS, scope=Scope.content,
+                    help=_("The proposal template: a JSON list of sections, each with id, type (short_text, "
+                           "long_text, number, money, date_range, choice, budget, indicators, attachments), "
+                           "title, help, required, and min_words/max_words or choices where they apply."))
+    max_team_size = Integer(display_name=_("Largest team"), default=5, scope=Scope.settings,
+                            help=_("How many people of one municipality can write a proposal together."))
+    max_versions = Integer(display_name=_("Versions allowed"), default=3, scope=Scope.settings,
+                           help=_("How many times a team can submit (the first version and its revisions); "
+                                  "0 for no limit."))
+    currency = String(display_name=_("Budget currency"), default="USD", scope=Scope.settings,
+                      help=_("ISO 4217 code for amounts in the budget, such as USD."))
+    points_possible = Integer(display_name=_("Points"), default=100, scope=Scope.settings,
+                              help=_("The score an approved proposal can earn."))
+    due = Date(display_name=_("Due date"), default=None, scope=Scope.settings,
+               help=_("Last moment to submit; the course end is the limit when it comes first."))
+
+    editable_fields = ("display_name", "intro", "sections", "max_team_size", "max_versions", "currency",
+                       "points_possible")
+    has_score = True
+    icon_class = "problem"
+    i18n_js_namespace = "PuentesProposalI18n"
+
+    # --- values the views and handlers share -------------------------------------------------
+
+    def max_score(self):
+        return self.points_possible
+
+    @property
+    def block_key(self):
+        return self.scope_ids.usage_id
+
+    @property
+    def course_key(self):
+        return getattr(self, "course_id", None) or self.location.course_key
+
+    def template(self):
+        """The sections, with the default template's words in the learner's language."""
+        if self.fields["sections"].is_set_on(self):
+            return copy.deepcopy(self.sections)
+        translated = copy.deepcopy(DEFAULT_SECTIONS)
+        for section in translated:
+            section["title"] = self.ugettext(section["title"])
+            section["help"] = self.ugettext(section["help"])
+            for choice in section.get("choices", []):
+                choice["label"] = self.ugettext(choice["label"])
+        return translated
+
+    def last_moment(self):
+        return rules.deadline(self.due, course_end(self.course_key))
+
+    def setting(self, name):
+        return getattr(settings, name)
+
+    def status_label(self, status):
+        return self.ugettext(STATUS_LABELS[status])
+
+    # --- views -------------------------------------------------------------------------------
+
+    def student_view(self, context=None):
+        user = current_user(self)
+        proposal = api.proposal_for_member(self.block_key, user.user_id) if user.is_authenticated else None
+        template = self.template()
+        view = {
+            "block": self, "user": user, "proposal": proposal, "intro": clean_html(self.intro),
+            "currency": self.currency, "max_team_size": self.max_team_size,
+            "last_moment": self.last_moment(),
+        }
+        init = {"autosave_seconds": self.setting("PUENTES_AUTOSAVE_SECONDS"), "proposal_id": None}
+        if proposal:
+            view.update(self._proposal_context(proposal, template))
+            init.update({"proposal_id": proposal.proposal_id, "revision": proposal.revision,
+                         "editable": view["editable"], "user": user.username,
+                         "max_bytes": self.setting("PUENTES_ATTACHMENT_MAX_BYTES")})
+        else:
+            view["sections"] = [self._section_view(section, {}, {}, {}) for section in template]
+        return render_view(self, "templates/proposal.html", view, css=["static/css/proposal.css"],
+                           js=["static/js/proposal.js"], init_fn="PuentesProposal", init_args=init)
+
+    def _proposal_context(self, proposal, template):
+        reviews = api.sent_reviews(proposal.proposal_id)
+        history = api.history(proposal.proposal_id)
+        files = {item.attachment_id: item for item in proposal.attachments}
+        latest = [review for review in reviews if review.version_number == proposal.versions_submitted]
+        comments = {}
+        for review in latest:
+            for section_id, comment in review.section_comments.items():
+                comments.setdefault(section_id, []).append(comment)
+        titles = {section["id"]: section["title"] for section in template}
+        reached = {entry.status: entry for entry in reversed(history)}
+        versions_left = (max(0, self.max_versions - proposal.versions_submitted) if self.max_versions else None)
+        return {
+            "sections": [self._section_view(section, proposal.answers, files, comments) for section in template],
+            "editable": rules.may_edit(proposal.status),
+            "status_label": self.status_label(proposal.status),
+            "timeline": [{"label": self.status_label(status), "reached": done, "status": status,
+                          "at": reached[status].at if done and status in reached else None}
+                         for status, done in rules.timeline([entry.status for entry in history])],
+            "reviews": [{"review": review, "decision_label": self.status_label(review.decision),
+                         "comments": [(titles.get(sid, sid), text) for sid, text in review.section_comments.items()
+                                      if text],
+                         "scores": sorted(review.rubric_scores.items())} for review in reversed(reviews)],
+            "versions_left": versions_left,
+            "team_full": self.max_team_size and len(proposal.team) >= self.max_team_size,
+            "may_enter": proposal.status == rules.APPROVED,
+        }
+
+    def _section_view(self, section, answers, files, comments):
+        value = answers.get(section["id"])
+        view = dict(section, value=value, comments=comments.get(section["id"], []))
+        kind = section["type"]
+        if kind == sections.BUDGET:
+            view["rows"] = value or []
+            view["total"] = sections.budget_total(value)
+        elif kind == sections.INDICATORS:
+            view["rows"] = value or []
+        elif kind == sections.ATTACHMENTS:
+            view["files"] = [files[item] for item in value or [] if item in files]
+        elif kind == sections.DATE_RANGE:
+            view["start"], view["end"] = (value or {}).get("start") or "", (value or {}).get("end") or ""
+        elif kind == sections.LONG_TEXT:
+            view["words"] = sections.word_count(value)
+        return view
+
+    def student_view_data(self, context=None):
+        """For the mobile apps: the template, the team's proposal and the handlers to call."""
+        user = current_user(self)
+        proposal = api.proposal_for_member(self.block_key, user.user_id) if user.is_authenticated else None
+        data = {
+            "display_name": self.display_name, "intro": clean_html(self.intro), "sections": self.template(),
+            "max_team_size": self.max_team_size, "max_versions": self.max_versions, "currency": self.currency,
+            "due": self.last_moment().isoformat() if self.last_moment() else None,
+            "autosave_seconds": self.setting("PUENTES_AUTOSAVE_SECONDS"), "proposal": None,
+        }
+        if proposal:
+            data["proposal"] = {
+                "id": proposal.proposal_id, "status": proposal.status, "revision": proposal.revision,
+                "answers": proposal.answers, "versions_submitted": proposal.versions_submitted,
+                "team": [member.username for member in proposal.team],
+                "saved_at": proposal.saved_at.isoformat(),
+            }
+        return data
+
+    # --- Studio ------------------------------------------------------------------------------
+
+    def validate_field_data(self, validation, data):
+        from xblock.validation import ValidationMessage
+        try:
+            sections.clean_template(data.sections)
+        except sections.AnswerError as error:
+            validation.add(ValidationMessage(ValidationMessage.ERROR, str(error)))
+        if data.max_team_size is not None and data.max_team_size < 1:
+            validation.add(ValidationMessage(ValidationMessage.ERROR, self.ugettext("A team has at least one member.")))
+        if data.max_versions is not None and data.max_versions < 0:
+            validation.add(ValidationMessage(ValidationMessage.ERROR,
+                                             self.ugettext("Versions allowed cannot be negative.")))
+
+    @staticmethod
+    def workbench_scenarios():
+        return SCENARIOS
+
+    def now(self):
+        return timezone.now()

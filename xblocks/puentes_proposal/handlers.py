@@ -1,0 +1,240 @@
+"""The block's handlers: team, draft, files, submission, competition entry, staff export.
+
+Every handler finds the proposal through the current user's own membership (never an id from the
+request alone), so a learner reaches only their team's proposal. Bad input answers 400 with a
+sentence; a stale save answers 409 with both texts; nothing saved is touched by a refused request.
+"""
+import urllib.parse
+
+from django.conf import settings
+from webob import Response
+from xblock.core import XBlock
+
+from puentes_core.handlers import Conflict, Forbidden, InputError, json_handler, raw_request, read_only
+from puentes_core.users import current_user
+from puentes_proposals import api, export
+
+from .messages import reason
+
+NOT_FOUND_STATUS = 404
+
+
+class NotFoundError(InputError):
+    status = NOT_FOUND_STATUS
+
+
+class ProposalHandlersMixin:
+    """Handlers of ProposalBlock; each one is short and delegates the decision to the api."""
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _say(self, code, **values):
+        return reason(self.ugettext, code, **values)
+
+    def _signed_in(self):
+        user = current_user(self)
+        if not user.is_authenticated:
+            raise Forbidden(self._say("sign_in"))
+        return user
+
+    def _own_proposal(self, user, payload=None):
+        """The proposal of the user's team in this block; a proposal id in the request must match it."""
+        proposal = api.proposal_for_member(self.block_key, user.user_id)
+        asked = (payload or {}).get("proposal_id")
+        if proposal is None or (asked not in (None, "") and str(asked) != str(proposal.proposal_id)):
+            raise NotFoundError(self._say("not_found"))
+        return proposal
+
+    def _fail(self, error):
+        """Turn an api refusal into the HTTP answer a person can act on."""
+        details = {key: value for key, value in error.details.items() if key in ("section", "problems")}
+        if isinstance(error, api.NotFound):
+            raise NotFoundError(self._say(error.code), code=error.code)
+        if isinstance(error, api.StaleDraft):
+            raise Conflict(self._say("conflict"), **error.details)
+        message = self._say(error.code, limit=settings.PUENTES_ATTACHMENT_MAX_BYTES // (1024 * 1024))
+        if error.code == "invalid_answer" and error.details.get("message"):
+            message = error.details["message"]
+        if error.code == "incomplete":
+            details["problems"] = error.details.get("problems", {})
+        raise InputError(message, field=error.details.get("section"), code=error.code,
+                         **{k: v for k, v in details.items() if k != "section"})
+
+    def _state(self, proposal):
+        return {"proposal_id": proposal.proposal_id, "status": proposal.status,
+                "status_label": self.status_label(proposal.status), "revision": proposal.revision,
+                "answers": proposal.answers, "versions_submitted": proposal.versions_submitted,
+                "team": [member.username for member in proposal.team],
+                "saved_at": proposal.saved_at.isoformat(), "saved_by": proposal.saved_by_username}
+
+    # --- team ----------------------------------------------------------------------------------
+
+    @XBlock.handler
+    @json_handler
+    def start(self, payload, suffix=""):
+        user = self._signed_in()
+        try:
+            proposal = api.start_proposal(self.course_key, self.block_key, user.user_id, user.anonymous_id,
+                                          currency=self.currency)
+        except api.ProposalError as error:
+            self._fail(error)
+        return self._state(proposal)
+
+    @XBlock.handler
+    @json_handler
+    def join(self, payload, suffix=""):
+        user = self._signed_in()
+        code = str(payload.get("code") or "").strip()
+        if not code or len(code) > 20:
+            raise InputError(self._say("bad_code"), field="code")
+        try:
+            proposal = api.join_with_code(self.block_key, code, user.user_id, user.anonymous_id, self.max_team_size)
+        except api.ProposalError as error:
+            self._fail(error)
+        return self._state(proposal)
+
+    @XBlock.handler
+    @json_handler
+    def add_member(self, payload, suffix=""):
+        user = self._signed_in()
+        proposal = self._own_proposal(user, payload)
+        username = str(payload.get("username") or "").strip()
+        if not username or len(username) > 150:
+            raise InputError(self._say("no_such_learner"), field="username")
+        user_service = self.runtime.service(self, "user")
+
+        def anonymous_id_of(member):
+            return user_service.get_anonymous_user_id(member.username, str(self.course_key))
+
+        try:
+            proposal = api.add_member(proposal.proposal_id, user.user_id, username, anonymous_id_of,
+                                      self.max_team_size, in_course=self._in_course)
+        except api.ProposalError as error:
+            self._fail(error)
+        return self._state(proposal)
+
+    def _in_course(self, member):
+        """Enrolled in this course (LMS); outside the LMS every active user counts."""
+        try:
+            from common.djangoapps.student.models import CourseEnrollment  # noqa: PLC0415
+        except ImportError:
+            return True
+        return CourseEnrollment.is_enrolled(member, self.course_key)
+
+    # --- the draft -----------------------------------------------------------------------------
+
+    @XBlock.handler
+    @json_handler
+    @read_only
+    def state(self, payload, suffix=""):
+        """The draft as the server has it (the page asks after reconnecting)."""
+        return self._state(self._own_proposal(self._signed_in()))
+
+    @XBlock.handler
+    @json_handler
+    def save(self, payload, suffix=""):
+        """Save changed sections: {"changes": [{"section", "value", "base_revision"}]}."""
+        user = self._signed_in()
+        proposal = self._own_proposal(user, payload)
+        changes = payload.get("changes")
+        if not isinstance(changes, list) or not changes or not all(isinstance(c, dict) for c in changes):
+            raise InputError(self._say("invalid_answer"), field="changes")
+        try:
+            result = api.save_answers(proposal.proposal_id, user.user_id, changes, self.template())
+        except api.ProposalError as error:
+            self._fail(error)
+        return {"revision": result.revision, "saved_at": result.saved_at.isoformat(), "saved": result.saved}
+
+    @XBlock.handler
+    @json_handler
+    @raw_request
+    def upload(self, request, suffix=""):
+        """A file for an attachments section (multipart: section, file)."""
+        user = self._signed_in()
+        proposal = self._own_proposal(user, {"proposal_id": request.params.get("proposal_id")})
+        upload = request.POST.get("file") if request.method == "POST" else None
+        if upload is None or not hasattr(upload, "file"):
+            raise InputError(self._say("no_file"), field="file")
+        limit = settings.PUENTES_ATTACHMENT_MAX_BYTES
+        content = upload.file.read(limit + 1)
+        try:
+            record, result = api.add_attachment(
+                proposal.proposal_id, user.user_id, request.POST.get("section", ""), self.template(),
+                upload.filename, content, limit, settings.PUENTES_ATTACHMENT_TYPES)
+        except api.ProposalError as error:
+            self._fail(error)
+        return {"attachment": {"id": record.attachment_id, "name": record.name, "size": record.size,
+                               "url": self.runtime.handler_url(self, "attachment", str(record.attachment_id))},
+                "revision": result.revision, "saved_at": result.saved_at.isoformat(), "saved": result.saved}
+
+    @XBlock.handler
+    def attachment(self, request, suffix=""):
+        """Download a file: for the team, the course's tutors and course staff only."""
+        user = current_user(self)
+        proposal_id = request.params.get("proposal")
+        if proposal_id in (None, ""):
+            own = api.proposal_for_member(self.block_key, user.user_id) if user.is_authenticated else None
+            proposal_id = own.proposal_id if own else None
+        if not user.is_authenticated or not str(proposal_id or "").isdigit() or not str(suffix).isdigit() \
+                or not api.may_read(int(proposal_id), user.user_id, user.is_course_staff):
+            return Response(status=404, body=self._say("not_found").encode(), content_type="text/plain",
+                            charset="utf-8")
+        try:
+            record, handle = api.attachment_for_download(int(suffix), int(proposal_id))
+        except api.NotFound:
+            return Response(status=404, body=self._say("not_found").encode(), content_type="text/plain",
+                            charset="utf-8")
+        with handle:
+            body = handle.read()
+        response = Response(body=body, content_type=record.content_type)
+        response.headers["Content-Disposition"] = "attachment; filename*=UTF-8''" + urllib.parse.quote(record.name)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
+
+    # --- submitting and entering ---------------------------------------------------------------
+
+    @XBlock.handler
+    @json_handler
+    def submit(self, payload, suffix=""):
+        user = self._signed_in()
+        proposal = self._own_proposal(user, payload)
+        try:
+            version = api.submit(proposal.proposal_id, user.user_id, self.template(), user.anonymous_id,
+                                 self.max_versions, self.last_moment())
+        except api.ProposalError as error:
+            self._fail(error)
+        self.runtime.publish(self, "puentes.proposal.submitted",
+                             {"proposal_id": proposal.proposal_id, "version": version.number})
+        return {"version": version.number, "submitted_at": version.submitted_at.isoformat(),
+                **self._state(api.get_proposal(proposal.proposal_id))}
+
+    @XBlock.handler
+    @json_handler
+    def confirm_entry(self, payload, suffix=""):
+        user = self._signed_in()
+        proposal = self._own_proposal(user, payload)
+        try:
+            proposal = api.confirm_competition_entry(
+                proposal.proposal_id, user.user_id, payload.get("municipality"), payload.get("country"),
+                payload.get("eligible") is True, payload.get("consents") is True)
+        except api.ProposalError as error:
+            self._fail(error)
+        return self._state(proposal)
+
+    # --- staff ---------------------------------------------------------------------------------
+
+    @XBlock.handler
+    def export(self, request, suffix=""):
+        """This block's proposals, one row per version: suffix `csv` or `json`. Course staff only."""
+        user = current_user(self)
+        if not user.is_course_staff:
+            return Response(status=403, body=self._say("staff_only").encode(), content_type="text/plain",
+                            charset="utf-8")
+        if suffix == "json":
+            body, content_type = export.json_chunks(self.course_key, self.block_key), "application/json"
+        else:
+            suffix, body, content_type = "csv", export.csv_lines(self.course_key, self.block_key), "text/csv"
+        response = Response(app_iter=(chunk.encode("utf-8") for chunk in body), content_type=content_type,
+                            charset="utf-8")
+        response.headers["Content-Disposition"] = f'attachment; filename="proposals-{self.block_key.block_id}.{suffix}"'
+        return response

@@ -1,0 +1,38 @@
+"""Sentences for the reason codes the proposals app answers with, in the learner's language."""
+
+
+def _(text):
+    return text
+
+
+REASONS = {
+    "not_found": _("This proposal is not yours or no longer exists."),
+    "already_in_team": _("You are already in a team for this proposal."),
+    "team_full": _("This team is already full."),
+    "bad_code": _("No team has that invitation code. Check it with your colleague."),
+    "no_such_learner": _("Nobody with that username is enrolled in this course."),
+    "locked": _("The proposal is locked while it is reviewed; you can edit it again if a revision is requested."),
+    "past_due": _("The deadline for submitting has passed."),
+    "no_versions_left": _("Your team has used every version this proposal allows."),
+    "incomplete": _("Some sections are not ready yet: see the notes under each one."),
+    "unknown_section": _("That section is not part of this proposal."),
+    "unknown_attachment": _("One of the files is not part of this proposal."),
+    "invalid_answer": _("One of the answers could not be saved."),
+    "empty": _("The file is empty."),
+    "too_big": _("The file is larger than the limit of {limit} MB."),
+    "bad_type": _("Files of this type are not accepted. Use PDF, images, office documents, CSV or text."),
+    "mismatch": _("The file's content does not match its extension. Save it again in the right format."),
+    "not_approved": _("Only an approved proposal can enter the competition."),
+    "needs_consent": _("Confirm that your municipality is eligible and that you accept the terms."),
+    "municipality_required": _("Enter your municipality."),
+    "bad_country": _("Choose your country."),
+    "conflict": _("A colleague saved this section while you were editing it. Choose which text to keep."),
+    "staff_only": _("Only course staff can do this."),
+    "no_file": _("Choose a file to upload."),
+    "sign_in": _("Sign in to work on a proposal."),
+}
+
+
+def reason(translate, code, **values):
+    """The sentence for `code`, translated, with its values filled in."""
+    return translate(REASONS.get(code, REASONS["invalid_answer"])).format(**values)

@@ -1,0 +1,365 @@
+/* The proposal block: autosave with an offline queue, conflicts shown side by side, budget totals,
+   table rows, uploads, submit. Plain JavaScript; the page is rendered on the server. */
+function PuentesProposal(runtime, element, args) {
+  "use strict";
+  var i18n = window.PuentesProposalI18n || {
+    gettext: function (s) { return s; },
+    ngettext: function (s, p, n) { return n === 1 ? s : p; }
+  };
+  function _(text) { return i18n.gettext(text); }
+  function fmt(text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (m, name) { return String(values[name]); });
+  }
+  function $(selector, root) { return (root || element).querySelector(selector); }
+  function $all(selector, root) { return Array.prototype.slice.call((root || element).querySelectorAll(selector)); }
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+  function post(handler, payload, body) {
+    var headers = { "X-CSRFToken": csrfToken() };
+    if (!body) { headers["Content-Type"] = "application/json"; body = JSON.stringify(payload || {}); }
+    return fetch(runtime.handlerUrl(element, handler), {
+      method: "POST", headers: headers, body: body, credentials: "same-origin"
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        return { status: response.status, ok: response.ok, data: data };
+      });
+    });
+  }
+  var messageBox = $(".pp-message");
+  function say(text) { messageBox.textContent = text || ""; messageBox.hidden = !text; }
+  function act(handler, payload) {
+    return post(handler, payload).then(function (answer) {
+      if (answer.ok) { window.location.reload(); } else { say(answer.data.error); }
+    }, function () { say(_("The server cannot be reached. Check your connection and try again.")); });
+  }
+
+  // Before a team exists: start one or join one.
+  var startButton = $(".pp-start-button");
+  if (startButton) { startButton.addEventListener("click", function () { act("start", {}); }); }
+  var joinForm = $(".pp-join");
+  if (joinForm) {
+    joinForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      act("join", { code: joinForm.elements.code.value });
+    });
+  }
+  $all(".pp-export").forEach(function (link) {
+    link.href = runtime.handlerUrl(element, "export", link.getAttribute("data-format"));
+  });
+  if (!args.proposal_id) { return; }
+
+  var proposalId = args.proposal_id;
+  var addForm = $(".pp-add-member");
+  if (addForm) {
+    addForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      act("add_member", { proposal_id: proposalId, username: addForm.elements.username.value });
+    });
+  }
+  var entryForm = $(".pp-entry");
+  if (entryForm) {
+    entryForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var f = entryForm.elements;
+      act("confirm_entry", { proposal_id: proposalId, municipality: f.municipality.value, country: f.country.value,
+        eligible: f.eligible.checked, consents: f.consents.checked });
+    });
+  }
+  $all(".pp-file").forEach(function (link) {
+    link.href = runtime.handlerUrl(element, "attachment", link.getAttribute("data-id"));
+  });
+  if (!args.editable) { return; }
+
+  // --- the draft: what changed, from which revision, kept on this device until the server has it ---
+  var storageKey = "puentes-proposal:" + element.getAttribute("data-usage") + ":" + proposalId + ":" + args.user;
+  var revision = args.revision;
+  var pending = {};     // section id -> value not yet saved
+  var bases = {};       // section id -> revision this page's copy of the section comes from
+  var held = {};        // sections left out of saves: in conflict, or refused until edited again
+  var inflight = false;
+  var timer = null;
+  var savedBox = $(".pp-saved");
+
+  function sectionOf(node) { return node.closest ? node.closest(".pp-section") : null; }
+  function section(id) { return $('.pp-section[data-section="' + id + '"]'); }
+  function rowValues(fieldset) {
+    return $all("tbody tr", fieldset).map(function (row) {
+      var value = {};
+      $all("input", row).forEach(function (input) { value[input.getAttribute("data-field")] = input.value; });
+      return value;
+    });
+  }
+  function read(fieldset) {
+    switch (fieldset.getAttribute("data-type")) {
+      case "long_text": return $(".pp-rich", fieldset).innerHTML;
+      case "date_range": return { start: $(".pp-start", fieldset).value, end: $(".pp-end", fieldset).value };
+      case "budget": case "indicators": return rowValues(fieldset);
+      case "attachments":
+        return $all(".pp-files li", fieldset).map(function (li) { return parseInt(li.getAttribute("data-id"), 10); });
+      default: return $(".pp-input", fieldset).value;
+    }
+  }
+  function write(fieldset, value) {
+    var kind = fieldset.getAttribute("data-type");
+    if (kind === "long_text") { $(".pp-rich", fieldset).innerHTML = value || ""; countWords(fieldset); }
+    else if (kind === "date_range") {
+      $(".pp-start", fieldset).value = (value && value.start) || ""; $(".pp-end", fieldset).value = (value && value.end) || "";
+    } else if (kind === "budget" || kind === "indicators") {
+      var body = $("tbody", fieldset);
+      body.innerHTML = "";
+      (value || []).forEach(function (row) {
+        var tr = addRow(fieldset);
+        $all("input", tr).forEach(function (input) {
+          var v = row[input.getAttribute("data-field")];
+          input.value = v === null || v === undefined ? "" : v;
+        });
+      });
+      computeBudget(fieldset);
+    } else if (kind === "attachments") { return; }
+    else { $(".pp-input", fieldset).value = value === null || value === undefined ? "" : value; }
+  }
+  function persist() {
+    try {
+      if (Object.keys(pending).length) {
+        window.localStorage.setItem(storageKey, JSON.stringify({ pending: pending, bases: bases }));
+      } else { window.localStorage.removeItem(storageKey); }
+    } catch (e) { /* storage full or disabled: the page still saves online */ }
+  }
+  function status(text) { if (savedBox) { savedBox.textContent = text; } }
+  function savedAt(iso) { status(fmt(_("Saved at %(time)s"), { time: new Date(iso).toLocaleTimeString() })); }
+  function schedule(delay) {
+    if (timer) { window.clearTimeout(timer); }
+    timer = window.setTimeout(flush, delay === undefined ? args.autosave_seconds * 1000 : delay);
+  }
+  function changed(fieldset) {
+    var id = fieldset.getAttribute("data-section");
+    if (held[id] === "refused") { delete held[id]; }
+    pending[id] = read(fieldset);
+    persist();
+    status(_("Unsaved changes"));
+    if (!timer) { schedule(); }
+  }
+  function sendable() {
+    return Object.keys(pending).filter(function (id) { return !held[id]; });
+  }
+  function flush() {
+    timer = null;
+    var ids = sendable();
+    if (inflight || !ids.length) { return Promise.resolve(); }
+    var sent = {};
+    var changes = ids.map(function (id) {
+      sent[id] = JSON.stringify(pending[id]);
+      return { section: id, value: pending[id], base_revision: bases[id] };
+    });
+    inflight = true;
+    status(_("Saving…"));
+    return post("save", { proposal_id: proposalId, changes: changes }).then(function (answer) {
+      inflight = false;
+      if (answer.ok) {
+        revision = answer.data.revision;
+        ids.forEach(function (id) {
+          bases[id] = revision;
+          if (JSON.stringify(pending[id]) === sent[id]) { delete pending[id]; }
+          problems(section(id), []);
+        });
+        persist();
+        savedAt(answer.data.saved_at);
+        if (sendable().length) { schedule(); }
+      } else if (answer.status === 409 && answer.data.conflicts) {
+        answer.data.conflicts.forEach(showConflict);
+        status(_("Not saved: a colleague changed the same section."));
+      } else if (answer.status >= 400 && answer.status < 500) {
+        var field = answer.data.field;
+        if (field && pending[field] !== undefined) {
+          held[field] = "refused";
+          problems(section(field), [answer.data.error]);
+          if (sendable().length) { schedule(0); }
+        }
+        status(fmt(_("Not saved: %(reason)s"), { reason: answer.data.error || "" }));
+      } else { offline(); }
+    }, function () { inflight = false; offline(); });
+  }
+  function offline() {
+    status(_("Offline: your changes are kept on this device and will be sent when the connection returns."));
+    schedule();
+  }
+  function problems(fieldset, list) {
+    if (!fieldset) { return; }
+    var box = $(".pp-problems", fieldset);
+    box.textContent = list.join(" ");
+  }
+  function describe(fieldset, value) {
+    var kind = fieldset.getAttribute("data-type");
+    var box = document.createElement("div");
+    if (kind === "long_text") { box.innerHTML = value || ""; return box; }
+    if (Array.isArray(value)) {
+      box.textContent = value.map(function (row) {
+        return typeof row === "object" ? Object.keys(row).map(function (k) { return row[k]; }).join(" · ") : row;
+      }).join(" / ");
+    } else if (value && typeof value === "object") { box.textContent = (value.start || "") + " – " + (value.end || ""); }
+    else { box.textContent = value === null || value === undefined ? "" : String(value); }
+    return box;
+  }
+  function showConflict(conflict) {
+    var fieldset = section(conflict.section);
+    var id = conflict.section;
+    held[id] = "conflict";
+    var panel = $(".pp-conflict", fieldset);
+    panel.innerHTML = "";
+    var intro = document.createElement("p");
+    intro.textContent = _("A colleague saved this section while you were editing it. Choose which text to keep.");
+    panel.appendChild(intro);
+    [[_("Their version"), conflict.theirs], [_("Your version"), conflict.yours]].forEach(function (pair) {
+      var heading = document.createElement("h4");
+      heading.textContent = pair[0];
+      panel.appendChild(heading);
+      panel.appendChild(describe(fieldset, pair[1])).className = "pp-conflict-text";
+    });
+    function button(label, choose) {
+      var b = document.createElement("button");
+      b.type = "button"; b.className = "pp-button"; b.textContent = label;
+      b.addEventListener("click", function () {
+        panel.hidden = true; delete held[id]; bases[id] = conflict.revision;
+        choose(); persist(); schedule(0);
+      });
+      panel.appendChild(b);
+    }
+    button(_("Keep mine"), function () { /* re-sent from the revision just seen */ });
+    button(_("Use theirs"), function () {
+      delete pending[id];
+      if (fieldset.getAttribute("data-type") === "attachments") { window.location.reload(); } else { write(fieldset, conflict.theirs); }
+    });
+    panel.hidden = false;
+    panel.querySelector("button").focus();
+  }
+
+  // --- section helpers: word counts, budget totals, table rows, files ---
+  function countWords(fieldset) {
+    var rich = $(".pp-rich", fieldset);
+    var out = $(".pp-word-count", fieldset);
+    if (!rich || !out) { return; }
+    var words = (rich.innerText || "").match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu);
+    var n = words ? words.length : 0;
+    out.textContent = fmt(i18n.ngettext("%(count)s word", "%(count)s words", n), { count: n });
+    var max = parseInt(fieldset.getAttribute("data-max-words"), 10);
+    out.classList.toggle("pp-over", !isNaN(max) && n > max);
+  }
+  function number(text) { var n = parseFloat(String(text).replace(/,/g, "")); return isNaN(n) ? 0 : n; }
+  function computeBudget(fieldset) {
+    if (fieldset.getAttribute("data-type") !== "budget") { return; }
+    var total = 0;
+    $all("tbody tr", fieldset).forEach(function (row) {
+      var line = number($('[data-field="quantity"]', row).value) * number($('[data-field="unit_cost"]', row).value);
+      $(".pp-subtotal", row).textContent = line.toLocaleString(undefined, { maximumFractionDigits: 2 });
+      total += line;
+    });
+    $(".pp-total", fieldset).textContent = total.toLocaleString(undefined, { maximumFractionDigits: 2 });
+  }
+  function addRow(fieldset) {
+    var template = $(".pp-row-" + fieldset.getAttribute("data-type"));
+    var row = template.content.firstElementChild.cloneNode(true);
+    $("tbody", fieldset).appendChild(row);
+    return row;
+  }
+  function upload(fieldset, input) {
+    var file = input.files[0];
+    if (!file) { return; }
+    if (file.size > args.max_bytes) {
+      problems(fieldset, [fmt(_("The file is larger than the limit of %(limit)s MB."), { limit: Math.floor(args.max_bytes / 1048576) })]);
+      input.value = "";
+      return;
+    }
+    var form = new FormData();
+    form.append("proposal_id", proposalId);
+    form.append("section", fieldset.getAttribute("data-section"));
+    form.append("file", file);
+    status(_("Uploading…"));
+    post("upload", null, form).then(function (answer) {
+      input.value = "";
+      if (!answer.ok) { problems(fieldset, [answer.data.error]); status(""); return; }
+      var li = document.createElement("li");
+      li.setAttribute("data-id", answer.data.attachment.id);
+      var link = document.createElement("a");
+      link.href = answer.data.attachment.url; link.textContent = answer.data.attachment.name;
+      li.appendChild(link);
+      $(".pp-files", fieldset).appendChild(li);
+      problems(fieldset, []);
+      revision = answer.data.revision;
+      savedAt(answer.data.saved_at);
+    }, function () { input.value = ""; offline(); });
+  }
+
+  var form = $(".pp-form");
+  form.addEventListener("input", function (event) {
+    var fieldset = sectionOf(event.target);
+    if (!fieldset || event.target.type === "file") { return; }
+    countWords(fieldset);
+    computeBudget(fieldset);
+    changed(fieldset);
+  });
+  form.addEventListener("change", function (event) {
+    var fieldset = sectionOf(event.target);
+    if (!fieldset) { return; }
+    if (event.target.type === "file") { upload(fieldset, event.target); return; }
+    changed(fieldset);
+  });
+  form.addEventListener("focusout", function () { if (sendable().length) { schedule(800); } });
+  form.addEventListener("click", function (event) {
+    var target = event.target.closest("button");
+    var fieldset = target && sectionOf(target);
+    if (!fieldset) { return; }
+    if (target.hasAttribute("data-command")) {
+      $(".pp-rich", fieldset).focus();
+      document.execCommand(target.getAttribute("data-command"));
+      changed(fieldset);
+    } else if (target.classList.contains("pp-add-row")) {
+      addRow(fieldset).querySelector("input").focus();
+      changed(fieldset);
+    } else if (target.classList.contains("pp-remove-row")) {
+      target.closest("tr").remove(); computeBudget(fieldset); changed(fieldset);
+    } else if (target.classList.contains("pp-remove-file")) {
+      target.closest("li").remove(); changed(fieldset);
+    }
+  });
+  $all(".pp-section").forEach(function (fieldset) {
+    bases[fieldset.getAttribute("data-section")] = args.revision;
+    countWords(fieldset); computeBudget(fieldset);
+  });
+
+  $(".pp-save-now").addEventListener("click", function () { flush(); });
+  $(".pp-submit").addEventListener("click", function () {
+    if (!window.confirm(_("Submit this version for review? The proposal stays locked until the tutor answers."))) { return; }
+    flush().then(function () {
+      if (Object.keys(pending).length) {
+        say(_("Some changes are not saved yet. Connect to the internet or resolve the conflicts, then submit again."));
+        return;
+      }
+      return post("submit", { proposal_id: proposalId }).then(function (answer) {
+        if (answer.ok) { window.location.reload(); return; }
+        say(answer.data.error);
+        var found = answer.data.problems || {};
+        $all(".pp-section").forEach(function (fieldset) {
+          problems(fieldset, found[fieldset.getAttribute("data-section")] || []);
+        });
+      }, function () { say(_("The server cannot be reached. Check your connection and try again.")); });
+    });
+  });
+  window.addEventListener("online", function () { schedule(0); });
+
+  // Changes made on this device that the server never got (offline, closed tab): put them back and send them.
+  try {
+    var kept = JSON.parse(window.localStorage.getItem(storageKey) || "null");
+    if (kept && kept.pending) {
+      Object.keys(kept.pending).forEach(function (id) {
+        var fieldset = section(id);
+        if (!fieldset) { return; }
+        pending[id] = kept.pending[id];
+        if (kept.bases && id in kept.bases) { bases[id] = kept.bases[id]; }
+        write(fieldset, pending[id]);
+      });
+      if (Object.keys(pending).length) { status(_("Sending changes kept on this device…")); schedule(0); }
+    }
+  } catch (e) { /* unreadable local copy: the server's draft stands */ }
+}
