@@ -181,7 +181,7 @@ class BlockI18nService:
     """
 
     def __init__(self, block):
-        module = type(block).__module__.split(".")[0]
+        module = getattr(type(block), "unmixed_class", type(block)).__module__.split(".")[0]
         locale = translation.to_locale(translation.get_language() or "en")
         try:
             localedir = importlib.resources.files(module) / "translations"

@@ -42,7 +42,7 @@ class I18nMixin:
         if not locale:
             return None
         resource = f"public/js/translations/{locale}/text.js"
-        package = type(self).__module__.split(".")[0]
+        package = getattr(type(self), "unmixed_class", type(self)).__module__.split(".")[0]
         if not importlib.resources.files(package).joinpath(resource).is_file():
             return None
         return self.runtime.local_resource_url(self, resource)

@@ -3,9 +3,14 @@ from web_fragments.fragment import Fragment
 from xblock.utils.resources import ResourceLoader
 
 
+def block_module(block):
+    """The module that defines the block's class; runtimes render a subclass mixed in `xblock.core`."""
+    return getattr(type(block), "unmixed_class", type(block)).__module__
+
+
 def render_view(block, template, context, css=(), js=(), init_fn=None, init_args=None):
     """A Fragment for `template` (a path inside the block's package) with its static files."""
-    loader = ResourceLoader(type(block).__module__)
+    loader = ResourceLoader(block_module(block))
     i18n_service = block.runtime.service(block, "i18n")
     html = loader.render_django_template(template, context=dict(context), i18n_service=i18n_service)
     fragment = Fragment(html)
