@@ -7,18 +7,25 @@ import gettext
 import importlib.metadata
 import importlib.resources
 import sys
+import types
 
 import django
 from django.conf import settings
-from edx_django_utils.plugins import get_plugin_apps
+from edx_django_utils.plugins import add_plugins, get_plugin_apps
 
-settings.configure(
+# Settings built the LMS's way: a settings module that each plugin app's plugin_settings() extends.
+smoke_settings = types.ModuleType("smoke_settings")
+smoke_settings.__dict__.update(
     INSTALLED_APPS=["django.contrib.auth", "django.contrib.contenttypes", "submissions"]
     + get_plugin_apps("lms.djangoapp"),
     DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
     USE_I18N=True, USE_TZ=True, SECRET_KEY="smoke", ROOT_URLCONF=__name__,
     LANGUAGES=[("en", "English"), ("es-419", "Español"), ("pt-br", "Português")],
+    CELERY_TASK_ALWAYS_EAGER=True,
 )
+sys.modules["smoke_settings"] = smoke_settings
+add_plugins("smoke_settings", "lms.djangoapp", "common")
+settings.configure(**{name: value for name, value in vars(smoke_settings).items() if name.isupper()})
 django.setup()
 urlpatterns = []
 
@@ -69,6 +76,11 @@ class I18n:
         return getattr(translation, name)
 
 
+class SmokeUserService(UserService):
+    def get_current_user(self):
+        return self._user
+
+
 class SmokeRuntime(Runtime):
     def __init__(self, user_id):
         user = XBlockUser(is_current_user=True, emails=["smoke@example.org"], full_name="Smoke")
@@ -77,7 +89,7 @@ class SmokeRuntime(Runtime):
                                "edx-platform.user_is_staff": True})
         self.ids = Ids()
         super().__init__(self.ids, self.ids, services={"field-data": KvsFieldData(DictKeyValueStore()),
-                                                       "user": UserService(user=user), "settings": None})
+                                                       "user": SmokeUserService(user=user), "settings": None})
         self.smoke_user_id = user_id
 
     def service(self, block, service_name):
