@@ -38,7 +38,8 @@ def test_reflection_limits_and_model_answer(load_block, case_id, learner):
     block = load_block.block(case_id, learner)
     status, body = post_json(block, "submit_answer", {"question": "q4", "answer": "too short"})
     assert status == 400 and body["field"] == "answer" and "3" in body["error"] and "2" in body["error"]
-    status, body = post_json(block, "submit_answer", {"question": "q4", "answer": "one two three four five six seven eight nine"})
+    nine_words = "one two three four five six seven eight nine"
+    status, body = post_json(block, "submit_answer", {"question": "q4", "answer": nine_words})
     assert status == 400 and "8" in body["error"]
     assert not CaseStudyAnswer.objects.exists()  # rejected answers use no attempt and leave no log
     status, body = post_json(block, "submit_answer", {"question": "q4", "answer": "  We would open the clinic late.  "})
