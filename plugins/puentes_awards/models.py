@@ -163,3 +163,18 @@ class ReceivedEntry(models.Model):
 
     def __str__(self):
         return f"{self.sender or '?'} {self.idempotency_key}"
+
+
+# The jury's models (issue 6) live in jury/models.py; importing them here registers them with the app.
+from .jury.models import (  # noqa: E402, F401
+    AuditLog,
+    ConflictDeclaration,
+    EditionCriterion,
+    FinalBallot,
+    Finalist,
+    Juror,
+    JuryAssignment,
+    JurySettings,
+    ScoreSheet,
+    Winner,
+)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -6,4 +6,5 @@ urlpatterns = [
     path("api/puentes_awards/v1/entries/", views.receive_entry, name="receive_entry"),
     path("puentes_awards/editions/", views.editions, name="editions"),
     path("puentes_awards/editions/<slug:slug>/entries/", views.edition_entries, name="edition_entries"),
+    path("puentes_awards/", include("puentes_awards.jury.urls")),  # the jury (issue 6)
 ]

@@ -1,0 +1,9 @@
+"""The jury side of the competition (issue 6): jurors, scoring, ranking, final round, winners, audit.
+
+models     jurors, per-edition jury settings and criteria, conflicts, assignments, score sheets,
+           finalists, final-round ballots, winners, the append-only audit log
+services   every change goes through here, each in one transaction with its audit row
+access     who may see what: the single place conflicts hide entries from jurors
+views      the juror workspace, the organisers' dashboard, exports, the public results page
+charts     server-side SVG charts
+"""

@@ -1,0 +1,297 @@
+"""Every change the jury makes, each in one transaction with its audit row, and the numbers the dashboard reads."""
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import Entry
+from ..scoring import assignment as assigning
+from ..scoring.conflicts import ConflictPolicy, EntryProfile, JurorProfile, conflicted_pairs
+from ..scoring.criteria import DEFAULT_CRITERIA, Criterion, ScoreError, check_scores, weighted_total
+from ..scoring.reliability import reliability_by_criterion
+from ..scoring.schulze import schulze
+from ..scoring.severity import rank_entries
+from ..scoring.tiebreak import TieBreakFacts, break_ties, check_order
+from .models import (
+    FINAL,
+    SCREENING,
+    AuditLog,
+    ConflictDeclaration,
+    EditionCriterion,
+    FinalBallot,
+    Finalist,
+    Juror,
+    JuryAssignment,
+    JurySettings,
+    ScoreSheet,
+    Winner,
+)
+
+PLACES = 3
+BOOTSTRAP_SAMPLES = 1000
+
+
+class JuryError(ValueError):
+    """A request the rules refuse; the message tells the person what to do (HTTP 400 or 409)."""
+
+
+def audit(edition, actor, action, target="", before=None, after=None):
+    return AuditLog.objects.create(edition=edition, actor=actor, actor_username=getattr(actor, "username", "") or "",
+                                   action=action, target=str(target), before=before, after=after)
+
+
+# ---- set-up -----------------------------------------------------------------------------------------------
+
+def jury_settings(edition):
+    found, _created = JurySettings.objects.get_or_create(edition=edition)
+    return found
+
+
+def grid(edition):
+    """The edition's criteria as scoring.criteria.Criterion; the default grid until organisers change it."""
+    defaults = {criterion.code: criterion for criterion in DEFAULT_CRITERIA}
+    rows = list(EditionCriterion.objects.filter(edition=edition))
+    if not rows:
+        return DEFAULT_CRITERIA
+    return tuple(Criterion(row.code, row.name or defaults.get(row.code, row).name, row.weight,
+                           tuple(row.levels) if row.levels else defaults[row.code].levels, row.minimum)
+                 for row in rows)
+
+
+def grant_role(edition, user, role, actor=None, municipality="", country=""):
+    """Make `user` an organiser or a juror of `edition` (the admin and the management command call this)."""
+    with transaction.atomic():
+        if role == "organiser":
+            edition.organisers.add(user)
+            audit(edition, actor, "role.granted", user.username, after={"role": "organiser"})
+            return None
+        if role != "juror":
+            raise JuryError(_("A role is either organiser or juror."))
+        juror, created = Juror.objects.update_or_create(
+            edition=edition, user=user, defaults={"municipality": municipality, "country": country.upper(),
+                                                  "active": True})
+        audit(edition, actor, "role.granted", user.username,
+              after={"role": "juror", "municipality": municipality, "country": country.upper()})
+        return juror
+
+
+def juror_of(user, edition):
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Juror.objects.filter(edition=edition, user=user, active=True).first()
+
+
+# ---- conflicts --------------------------------------------------------------------------------------------
+
+def conflicts(edition, jurors=None, entries=None):
+    """{(juror pk, entry pk): [reasons]}: declarations, same place per the edition's policy, tutors."""
+    settings = jury_settings(edition)
+    jurors = list(jurors if jurors is not None else Juror.objects.filter(edition=edition).select_related("user"))
+    entries = list(entries if entries is not None else Entry.objects.filter(edition=edition))
+    declared = {}
+    for juror_id, entry_id in ConflictDeclaration.objects.filter(juror__in=jurors).values_list("juror_id", "entry_id"):
+        declared.setdefault(juror_id, set()).add(entry_id)
+    profiles = {juror.user.username: juror for juror in jurors}
+    found = conflicted_pairs(
+        [JurorProfile(juror.user.username, juror.municipality, juror.country, frozenset(declared.get(juror.pk, ())))
+         for juror in jurors],
+        [EntryProfile(entry.pk, entry.municipality, entry.country,
+                      frozenset((entry.snapshot or {}).get("reviewer_usernames") or ())) for entry in entries],
+        ConflictPolicy(settings.conflict_same_municipality, settings.conflict_same_country))
+    return {(profiles[username].pk, entry_id): reasons for (username, entry_id), reasons in found.items()}
+
+
+def visible_entries(juror, round_name=None):
+    """What a juror may open: entries assigned to them, minus every conflict, however it arose."""
+    assigned = Entry.objects.filter(jury_assignments__juror=juror, edition=juror.edition)
+    if round_name:
+        assigned = assigned.filter(jury_assignments__round=round_name)
+    assigned = list(assigned.distinct())
+    hidden = {entry_id for (_juror, entry_id) in conflicts(juror.edition, [juror], assigned)}
+    return [entry for entry in assigned if entry.pk not in hidden]
+
+
+@transaction.atomic
+def declare_conflict(juror, entry, reason, actor):
+    """The juror steps back from an entry: their assignment and any draft go, the organisers see why."""
+    ConflictDeclaration.objects.get_or_create(juror=juror, entry=entry, defaults={"reason": reason})
+    removed = JuryAssignment.objects.filter(juror=juror, entry=entry)
+    rounds = list(removed.values_list("round", flat=True))
+    removed.delete()
+    audit(juror.edition, actor, "conflict.declared", entry.uuid, before={"assigned_rounds": rounds},
+          after={"reason": reason})
+
+
+# ---- screening round --------------------------------------------------------------------------------------
+
+@transaction.atomic
+def assign_screening(edition, actor):
+    """Assign every eligible entry to k jurors; publishes the tie-break order (it cannot change afterwards)."""
+    if ScoreSheet.objects.filter(assignment__entry__edition=edition).exists():
+        raise JuryError(_("Scoring has started; the assignment can no longer be redone."))
+    settings = jury_settings(edition)
+    check_order(settings.tiebreak_order, {criterion.code for criterion in grid(edition)})
+    jurors = list(Juror.objects.filter(edition=edition, active=True).select_related("user"))
+    entries = list(Entry.objects.filter(edition=edition, eligible=True))
+    if not entries:
+        raise JuryError(_("There are no eligible entries to assign yet."))
+    try:
+        result = assigning.assign([entry.pk for entry in entries], [juror.pk for juror in jurors],
+                                  settings.jurors_per_entry, set(conflicts(edition, jurors, entries)), settings.seed)
+    except assigning.AssignmentError as error:
+        raise JuryError(str(error)) from error
+    JuryAssignment.objects.filter(juror__edition=edition, round=SCREENING).delete()
+    JuryAssignment.objects.bulk_create(JuryAssignment(juror_id=juror, entry_id=entry, round=SCREENING)
+                                       for juror, entry in result.pairs())
+    if settings.tiebreak_published_at is None:
+        settings.tiebreak_published_at = timezone.now()
+        settings.save(update_fields=["tiebreak_published_at"])
+        audit(edition, actor, "tiebreak.published", after={"order": settings.tiebreak_order})
+    by_username = {juror.pk: juror.user.username for juror in jurors}
+    uuids = {entry.pk: str(entry.uuid) for entry in entries}
+    audit(edition, actor, "assignment.created", SCREENING,
+          after={"seed": settings.seed, "k": settings.jurors_per_entry,
+                 "pairs": sorted([by_username[juror], uuids[entry]] for juror, entry in result.pairs())})
+    return result
+
+
+def assignment_for(juror, entry):
+    """The juror's current assignment for the entry (final round first), or None (conflicts included)."""
+    if entry.pk not in {visible.pk for visible in visible_entries(juror)}:
+        return None
+    assignments = {a.round: a for a in JuryAssignment.objects.filter(juror=juror, entry=entry)}
+    return assignments.get(FINAL) or assignments.get(SCREENING)
+
+
+@transaction.atomic
+def save_sheet(juror, entry, levels, comments, submit, actor):
+    """Save a draft or submit it. Drafts may be partial; a submitted sheet must be complete."""
+    assignment = assignment_for(juror, entry)
+    if assignment is None:
+        raise JuryError(_("This entry is not assigned to you."))
+    criteria = grid(juror.edition)
+    try:
+        check_scores(levels, criteria, complete=submit)
+    except ScoreError as error:
+        raise JuryError(str(error)) from error
+    sheet, _created = ScoreSheet.objects.select_for_update().get_or_create(assignment=assignment)
+    before = {"levels": sheet.levels, "comments": sheet.comments, "status": sheet.status}
+    sheet.levels = levels
+    sheet.comments = {code: text for code, text in comments.items() if text}
+    if submit:
+        sheet.status = ScoreSheet.SUBMITTED
+        sheet.total = weighted_total(levels, criteria)
+        sheet.submitted_at = timezone.now()
+    elif sheet.status == ScoreSheet.SUBMITTED:
+        raise JuryError(_("This score is already submitted; submit it again to change it."))
+    sheet.save()
+    audit(juror.edition, actor, "score.submitted" if submit else "score.saved", f"{assignment.round}:{entry.uuid}",
+          before=before, after={"levels": sheet.levels, "comments": sheet.comments, "status": sheet.status})
+    return sheet
+
+
+def submitted_sheets(edition, round_name):
+    return (ScoreSheet.objects.filter(status=ScoreSheet.SUBMITTED, assignment__round=round_name,
+                                      assignment__entry__edition=edition)
+            .select_related("assignment__entry", "assignment__juror__user"))
+
+
+def screening_ranking(edition, samples=BOOTSTRAP_SAMPLES):
+    """(Ranking, reliability rows, {entry pk: Entry}) from submitted screening sheets; raises JuryError."""
+    from ..scoring.severity import SeverityError
+    sheets = list(submitted_sheets(edition, SCREENING))
+    entries = {sheet.assignment.entry_id: sheet.assignment.entry for sheet in sheets}
+    triples = [(sheet.assignment.entry_id, sheet.assignment.juror.user.username, sheet.total) for sheet in sheets]
+    try:
+        ranking = rank_entries(triples, samples=samples, seed=jury_settings(edition).seed, boundaries=(PLACES,))
+    except SeverityError as error:
+        raise JuryError(str(error)) from error
+    reliability = reliability_by_criterion(
+        {(sheet.assignment.entry_id, sheet.assignment.juror_id): sheet.levels for sheet in sheets},
+        [criterion.code for criterion in grid(edition)])
+    return ranking, reliability, entries
+
+
+# ---- final round ------------------------------------------------------------------------------------------
+
+@transaction.atomic
+def choose_finalists(edition, entries, actor):
+    """Every active juror is assigned every finalist they have no conflict with."""
+    if len(entries) <= PLACES:
+        raise JuryError(_("Choose more than three finalists, so that the final round has a choice to make."))
+    if Winner.objects.filter(edition=edition).exists():
+        raise JuryError(_("The winners are confirmed; the finalists can no longer change."))
+    Finalist.objects.filter(edition=edition).delete()
+    JuryAssignment.objects.filter(juror__edition=edition, round=FINAL).delete()
+    FinalBallot.objects.filter(juror__edition=edition).delete()
+    Finalist.objects.bulk_create(Finalist(edition=edition, entry=entry) for entry in entries)
+    jurors = list(Juror.objects.filter(edition=edition, active=True).select_related("user"))
+    blocked = conflicts(edition, jurors, entries)
+    JuryAssignment.objects.bulk_create(JuryAssignment(juror=juror, entry=entry, round=FINAL)
+                                       for juror in jurors for entry in entries if (juror.pk, entry.pk) not in blocked)
+    audit(edition, actor, "finalists.chosen", after={"entries": [str(entry.uuid) for entry in entries]})
+
+
+@transaction.atomic
+def submit_ballot(juror, ranks, actor):
+    """ranks: {entry uuid: rank}; every finalist the juror may judge must be ranked, 1 is best."""
+    allowed = {str(entry.uuid) for entry in visible_entries(juror, FINAL)}
+    if not allowed:
+        raise JuryError(_("There is no final round for you to rank yet."))
+    if set(ranks) != allowed:
+        raise JuryError(_("Rank every finalist shown, and only those."))
+    if any(isinstance(rank, bool) or not isinstance(rank, int) or not 1 <= rank <= len(allowed)
+           for rank in ranks.values()):
+        raise JuryError(_("Ranks are whole numbers from 1 (best) to {count}.").format(count=len(allowed)))
+    ballot, _created = FinalBallot.objects.get_or_create(juror=juror)
+    before = ballot.ranks or None
+    ballot.ranks, ballot.submitted_at = ranks, timezone.now()
+    ballot.save()
+    audit(juror.edition, actor, "ballot.submitted", juror.user.username, before=before, after=ranks)
+    return ballot
+
+
+def final_result(edition):
+    """(Schulze result over entry uuids, tie-break result, {uuid: Entry})."""
+    finalists = {str(f.entry.uuid): f.entry for f in Finalist.objects.filter(edition=edition).select_related("entry")}
+    if not finalists:
+        raise JuryError(_("Choose the finalists first."))
+    ballots = [ballot.ranks for ballot in FinalBallot.objects.filter(juror__edition=edition)]
+    if not ballots:
+        raise JuryError(_("No juror has ranked the finalists yet."))
+    result = schulze(ballots, sorted(finalists))
+    means = {}
+    for sheet in submitted_sheets(edition, FINAL):
+        for code, level in sheet.levels.items():
+            means.setdefault(str(sheet.assignment.entry.uuid), {}).setdefault(code, []).append(level)
+    facts = {uuid: TieBreakFacts({code: sum(v) / len(v) for code, v in means.get(uuid, {}).items()},
+                                 _budget(entry), entry.submitted_at) for uuid, entry in finalists.items()}
+    settled = break_ties(result.tiers, facts, jury_settings(edition).tiebreak_order)
+    return result, settled, finalists
+
+
+def _budget(entry):
+    value = (entry.snapshot or {}).get("total_budget")
+    try:
+        return None if value in (None, "") else Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+@transaction.atomic
+def confirm_winners(edition, places, actor):
+    """places: [(Entry, Decimal amount)] first to third; the decision is final and audited."""
+    if len(places) != PLACES or len({entry.pk for entry, _amount in places}) != PLACES:
+        raise JuryError(_("Confirm exactly three different winners."))
+    finalists = set(Finalist.objects.filter(edition=edition).values_list("entry_id", flat=True))
+    if any(entry.pk not in finalists for entry, _amount in places):
+        raise JuryError(_("Every winner must be a finalist."))
+    if any(amount is None or amount < 0 for _entry, amount in places):
+        raise JuryError(_("Each prize needs an amount of zero or more."))
+    before = [[w.place, str(w.entry.uuid), str(w.prize_amount)] for w in Winner.objects.filter(edition=edition)]
+    Winner.objects.filter(edition=edition).delete()
+    for place, (entry, amount) in enumerate(places, start=1):
+        Winner.objects.create(edition=edition, entry=entry, place=place, prize_amount=amount)
+    audit(edition, actor, "winners.confirmed", before=before or None,
+          after=[[place, str(entry.uuid), str(amount)] for place, (entry, amount) in enumerate(places, start=1)])

@@ -1,0 +1,320 @@
+"""The juror workspace, the organisers' dashboard with exports, and the public results page."""
+import csv
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ..models import Edition, Entry
+from . import charts, services
+from .access import juror_required, organiser_required, visible_entry
+from .models import FINAL, SCREENING, AuditLog, FinalBallot, Finalist, ScoreSheet, Winner
+
+TOP_CHART_ROWS = 15
+
+
+def _blind(entry, settings):
+    """What a juror reads: the proposal without its team (and without its municipality if the edition says so)."""
+    snapshot = entry.snapshot or {}
+    return {
+        "uuid": str(entry.uuid), "title": entry.title, "country": entry.country,
+        "municipality": entry.municipality if settings.show_municipality else None,
+        "thematic_area": snapshot.get("thematic_area", ""),
+        "budget": snapshot.get("total_budget"), "currency": snapshot.get("currency", ""),
+        "sections": [{"title": section.get("title", ""), "text": _as_text(section.get("value"))}
+                     for section in snapshot.get("sections", [])],
+    }
+
+
+def _as_text(value):
+    if isinstance(value, dict):
+        return "\n".join(f"{key}: {_as_text(item)}" for key, item in value.items())
+    if isinstance(value, list):
+        return "\n".join(_as_text(item) for item in value)
+    return "" if value is None else str(value)
+
+
+# ---- juror ------------------------------------------------------------------------------------------------
+
+@require_http_methods(["GET"])
+@juror_required
+def workspace(request, edition, juror):
+    sheets = {(sheet.assignment.entry_id, sheet.assignment.round): sheet.status
+              for sheet in ScoreSheet.objects.filter(assignment__juror=juror).select_related("assignment")}
+    rounds = []
+    for round_name, label in ((SCREENING, _("Screening round")), (FINAL, _("Final round"))):
+        entries = services.visible_entries(juror, round_name)
+        rows = [{"entry": _blind(entry, services.jury_settings(edition)),
+                 "status": sheets.get((entry.pk, round_name), "todo")} for entry in entries]
+        if rows:
+            rounds.append({"name": round_name, "label": label, "rows": rows})
+    ballot = FinalBallot.objects.filter(juror=juror).first()
+    return render(request, "puentes_awards/jury/workspace.html", {
+        "edition": edition, "rounds": rounds, "ballot": ballot,
+        "has_final": any(r["name"] == FINAL for r in rounds)})
+
+
+@require_http_methods(["GET", "POST"])
+@juror_required
+def score_entry(request, edition, juror, entry_uuid):
+    entry = visible_entry(juror, entry_uuid)
+    criteria = services.grid(edition)
+    assignment = services.assignment_for(juror, entry)
+    sheet = ScoreSheet.objects.filter(assignment=assignment).first()
+    levels = dict(sheet.levels) if sheet else {}
+    comments = dict(sheet.comments) if sheet else {}
+    status = 200
+    if request.method == "POST":
+        levels, comments, error = {}, {}, None
+        for criterion in criteria:
+            raw = request.POST.get(f"level-{criterion.code}", "")
+            comments[criterion.code] = request.POST.get(f"comment-{criterion.code}", "").strip()[:5000]
+            if raw != "":
+                try:
+                    levels[criterion.code] = int(raw)
+                except ValueError:
+                    error = _("Choose a whole number from 0 to 5.")
+        submit = request.POST.get("action") == "submit"
+        try:
+            if error:
+                raise services.JuryError(error)
+            services.save_sheet(juror, entry, levels, comments, submit, request.user)
+            messages.success(request, _("Score submitted.") if submit else _("Draft saved."))
+            return redirect(reverse("puentes_awards:jury_workspace", args=[edition.slug]))
+        except services.JuryError as failure:
+            messages.error(request, str(failure))
+            status = 400
+    rows = [{"criterion": criterion, "level": levels.get(criterion.code), "comment": comments.get(criterion.code, ""),
+             "levels": list(enumerate(criterion.levels))} for criterion in criteria]
+    return render(request, "puentes_awards/jury/score.html", {
+        "edition": edition, "entry": _blind(entry, services.jury_settings(edition)), "rows": rows,
+        "sheet": sheet, "round": assignment.round}, status=status)
+
+
+@require_POST
+@juror_required
+def declare_conflict(request, edition, juror, entry_uuid):
+    entry = visible_entry(juror, entry_uuid)
+    services.declare_conflict(juror, entry, request.POST.get("reason", "").strip()[:2000], request.user)
+    messages.success(request, _("Conflict of interest recorded; the entry has left your workspace."))
+    return redirect(reverse("puentes_awards:jury_workspace", args=[edition.slug]))
+
+
+@require_http_methods(["GET", "POST"])
+@juror_required
+def ballot(request, edition, juror):
+    finalists = [_blind(entry, services.jury_settings(edition)) for entry in services.visible_entries(juror, FINAL)]
+    if not finalists:
+        raise Http404(_("There is no final round for you to rank yet."))
+    current = FinalBallot.objects.filter(juror=juror).first()
+    ranks = dict(current.ranks) if current else {}
+    status = 200
+    if request.method == "POST":
+        try:
+            ranks = {item["uuid"]: int(request.POST.get(f"rank-{item['uuid']}", "")) for item in finalists}
+        except ValueError:
+            messages.error(request, _("Ranks are whole numbers from 1 (best) to {count}.")
+                           .format(count=len(finalists)))
+            status = 400
+        else:
+            try:
+                services.submit_ballot(juror, ranks, request.user)
+                messages.success(request, _("Your ranking is recorded."))
+                return redirect(reverse("puentes_awards:jury_workspace", args=[edition.slug]))
+            except services.JuryError as failure:
+                messages.error(request, str(failure))
+                status = 400
+    rows = [{"entry": item, "rank": ranks.get(item["uuid"])} for item in finalists]
+    return render(request, "puentes_awards/jury/ballot.html",
+                  {"edition": edition, "rows": rows, "positions": range(1, len(finalists) + 1)}, status=status)
+
+
+# ---- organisers -------------------------------------------------------------------------------------------
+
+@require_http_methods(["GET", "POST"])
+@organiser_required
+def dashboard(request, edition, organiser):
+    status = 200
+    if request.method == "POST":
+        try:
+            _act(request, edition)
+            return redirect(reverse("puentes_awards:jury_dashboard", args=[edition.slug]))
+        except services.JuryError as failure:
+            messages.error(request, str(failure))
+            status = 400
+    context = {"edition": edition, "settings": services.jury_settings(edition), "criteria": services.grid(edition),
+               "jurors": edition.jurors.select_related("user"),
+               "assigned": edition.entries.filter(jury_assignments__round=SCREENING).distinct().count(),
+               "eligible": edition.entries.filter(eligible=True).count(),
+               "finalists": [f.entry for f in Finalist.objects.filter(edition=edition).select_related("entry")],
+               "winners": Winner.objects.filter(edition=edition).select_related("entry"),
+               "prizes": [edition.first_prize, edition.second_prize, edition.third_prize]}
+    context.update(_screening(edition))
+    context.update(_final(edition))
+    return render(request, "puentes_awards/jury/dashboard.html", context, status=status)
+
+
+def _act(request, edition):
+    action = request.POST.get("action")
+    if action == "assign":
+        services.assign_screening(edition, request.user)
+        messages.success(request, _("Entries assigned to the jury."))
+    elif action == "finalists":
+        chosen = request.POST.getlist("finalist")
+        entries = list(Entry.objects.filter(edition=edition, uuid__in=_uuids(chosen)))
+        if len(entries) != len(set(chosen)):
+            raise services.JuryError(_("One of the chosen entries is not in this competition."))
+        services.choose_finalists(edition, entries, request.user)
+        messages.success(request, _("Finalists chosen; the final round is open."))
+    elif action == "winners":
+        places = []
+        for place in (1, 2, 3):
+            entry = Entry.objects.filter(edition=edition, uuid__in=_uuids([request.POST.get(f"place-{place}")])).first()
+            if entry is None:
+                raise services.JuryError(_("Choose a finalist for each of the three places."))
+            try:
+                amount = Decimal(request.POST.get(f"amount-{place}", "").replace(",", "."))
+            except InvalidOperation as error:
+                raise services.JuryError(_("Write each prize amount as a number, e.g. 25000.")) from error
+            places.append((entry, amount))
+        services.confirm_winners(edition, places, request.user)
+        messages.success(request, _("Winners confirmed. The results page is public."))
+    else:
+        raise services.JuryError(_("Unknown action."))
+
+
+def _uuids(values):
+    import uuid
+    found = []
+    for value in values:
+        try:
+            found.append(uuid.UUID(str(value)))
+        except ValueError:
+            continue
+    return found
+
+
+def _screening(edition):
+    if not services.submitted_sheets(edition, SCREENING).exists():
+        return {}
+    try:
+        ranking, reliability, entries = services.screening_ranking(edition)
+    except services.JuryError as failure:
+        return {"ranking_error": str(failure)}
+    zone_members = {entry_id for zone in ranking.tie_zones for entry_id in zone.entry_ids}
+    rows = [{"estimate": estimate, "entry": entries[estimate.entry_id], "tied": estimate.entry_id in zone_members,
+             "top_percent": round(100 * estimate.top_probability)} for estimate in ranking.entries]
+    labels = {code: criterion.name for code, criterion in ((c.code, c) for c in services.grid(edition))}
+    totals = {}
+    for sheet in services.submitted_sheets(edition, SCREENING):
+        totals.setdefault(sheet.assignment.juror.user.username, []).append(sheet.total)
+    return {
+        "ranking": ranking, "ranking_rows": rows,
+        "reliability": [{"row": row, "label": labels.get(row.code, row.code)} for row in reliability],
+        "juror_chart": charts.juror_distributions(
+            [(juror.juror_id, totals.get(juror.juror_id, []), juror.severity) for juror in ranking.jurors],
+            _("Scores given by each juror"),
+            _("Each dot is one total out of 100; the red line is the juror's mean. Jurors harshest first.")),
+        "adjusted_chart": _adjusted_chart(rows[:TOP_CHART_ROWS]),
+    }
+
+
+def _adjusted_chart(rows):
+    return charts.adjusted_with_intervals(
+        [(row["entry"].municipality, row["estimate"].adjusted, row["estimate"].low, row["estimate"].high,
+          row["tied"]) for row in rows],
+        _("Adjusted scores with their 95% intervals"),
+        _("Each dot is an entry's score corrected for juror severity; the bar is its uncertainty. Orange: tie zone."))
+
+
+def _final(edition):
+    if not FinalBallot.objects.filter(juror__edition=edition).exists():
+        return {}
+    try:
+        result, settled, finalists = services.final_result(edition)
+    except services.JuryError as failure:
+        return {"final_error": str(failure)}
+    return {"final_tiers": [[finalists[uuid] for uuid in tier] for tier in settled.tiers],
+            "schulze_ties": [[finalists[uuid] for uuid in tier] for tier in result.ties],
+            "tiebreak_decisions": settled.decisions,
+            "ballots": FinalBallot.objects.filter(juror__edition=edition).count()}
+
+
+def _score_rows(edition):
+    sheets = (ScoreSheet.objects.filter(assignment__entry__edition=edition)
+              .select_related("assignment__entry", "assignment__juror__user").order_by("id"))
+    codes = [criterion.code for criterion in services.grid(edition)]
+    for sheet in sheets:
+        row = {"round": sheet.assignment.round, "entry": str(sheet.assignment.entry.uuid),
+               "municipality": sheet.assignment.entry.municipality, "country": sheet.assignment.entry.country,
+               "juror": sheet.assignment.juror.user.username, "status": sheet.status, "total": sheet.total,
+               "submitted_at": sheet.submitted_at.isoformat() if sheet.submitted_at else ""}
+        for code in codes:
+            row[code] = sheet.levels.get(code)
+            row[f"{code}_comment"] = sheet.comments.get(code, "")
+        yield row
+
+
+@require_http_methods(["GET"])
+@organiser_required
+def export_csv(request, edition, organiser):
+    rows = list(_score_rows(edition))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{edition.slug}-scores.csv"'
+    codes = [criterion.code for criterion in services.grid(edition)]
+    fields = ["round", "entry", "municipality", "country", "juror", "status", "total", "submitted_at"]
+    fields += [name for code in codes for name in (code, f"{code}_comment")]
+    writer = csv.DictWriter(response, fieldnames=fields)
+    writer.writeheader()
+    for row in rows:
+        # Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them text.
+        writer.writerow({key: f"'{value}" if isinstance(value, str) and value[:1] in "=+-@" else value
+                         for key, value in row.items()})
+    return response
+
+
+@require_http_methods(["GET"])
+@organiser_required
+def export_json(request, edition, organiser):
+    return JsonResponse({"edition": edition.slug, "scores": list(_score_rows(edition)),
+                         "audit": [{"at": log.at.isoformat(), "actor": log.actor_username, "action": log.action,
+                                    "target": log.target, "before": log.before, "after": log.after}
+                                   for log in AuditLog.objects.filter(edition=edition)]},
+                        json_dumps_params={"ensure_ascii": False})
+
+
+# ---- public -----------------------------------------------------------------------------------------------
+
+@require_http_methods(["GET"])
+def results(request, slug):
+    edition = get_object_or_404(Edition, slug=slug)
+    winners = list(Winner.objects.filter(edition=edition).select_related("entry"))
+    if len(winners) < services.PLACES:
+        raise Http404(_("The results of this competition are not published yet."))
+    rows = [{"winner": winner, "summary": _summary(winner.entry)} for winner in winners]
+    chart = None
+    try:
+        ranking, _reliability, entries = services.screening_ranking(edition)
+        winner_ids = {winner.entry_id for winner in winners}
+        chart = charts.adjusted_with_intervals(
+            [(entries[estimate.entry_id].municipality, estimate.adjusted, estimate.low, estimate.high,
+              estimate.entry_id in winner_ids) for estimate in ranking.entries[:TOP_CHART_ROWS]],
+            _("Screening round: adjusted scores with their 95% intervals"),
+            _("Each dot is an entry's score corrected for juror severity; the bar is its uncertainty. "
+              "Orange: the winners."))
+    except services.JuryError:
+        pass
+    return render(request, "puentes_awards/jury/results.html",
+                  {"edition": edition, "rows": rows, "chart": chart})
+
+
+def _summary(entry):
+    for section in (entry.snapshot or {}).get("sections", []):
+        if section.get("section_type") in ("long_text", "short_text") and section.get("value"):
+            text = str(section["value"])
+            return text if len(text) <= 600 else text[:600].rsplit(" ", 1)[0] + "…"
+    return ""

@@ -1,0 +1,55 @@
+"""An edition with entries from several municipalities, a jury and an organiser, built straight in the database."""
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+MUNICIPALITIES = [("Quito", "EC"), ("Lima", "PE"), ("Cali", "CO"), ("Rosario", "AR"), ("Cusco", "PE"),
+                  ("Recife", "BR"), ("Tacna", "PE"), ("Salta", "AR"), ("Loja", "EC"), ("Pasto", "CO")]
+
+
+def snapshot(number, municipality, country, reviewers=()):
+    return {
+        "proposal_id": number, "version": 1, "title": f"Welcome desk {number}", "municipality": municipality,
+        "country": country, "thematic_area": "reception", "total_budget": str(10000 + 1000 * number),
+        "currency": "USD", "attachments": [], "reviewer_usernames": list(reviewers),
+        "team": [{"username": f"team{number}", "full_name": f"Secret Teammate {number}", "email": "t@example.org"}],
+        "sections": [{"section_id": "summary", "title": "Summary", "section_type": "long_text",
+                      "value": f"A one-stop desk for migrants in {municipality}."}],
+    }
+
+
+@pytest.fixture
+def edition(db):
+    from puentes_awards.models import Edition, Entry
+    now = timezone.now()
+    edition = Edition.objects.create(
+        name="Puentes Award 2027", slug="award-2027", call_opens_at=now - timedelta(days=30),
+        call_closes_at=now + timedelta(days=30), first_prize=Decimal("30000"), second_prize=Decimal("20000"),
+        third_prize=Decimal("10000"), currency="USD")
+    for number, (municipality, country) in enumerate(MUNICIPALITIES, start=1):
+        reviewers = ("carla",) if number == 2 else ()
+        Entry.objects.create(
+            edition=edition, proposal_id=number, version=1, course_key="course-v1:OAS+PUENTES+2027",
+            block_key=f"block-{number}", title=f"Welcome desk {number}", municipality=municipality, country=country,
+            team=[{"full_name": f"Secret Teammate {number}"}],
+            snapshot=snapshot(number, municipality, country, reviewers),
+            eligible=True, submitted_at=now - timedelta(days=10 - number), approved_at=now, entered_at=now)
+    return edition
+
+
+@pytest.fixture
+def jury(edition, make_user):
+    """Three jurors (elena from Quito), one organiser (fabio), one learner (ana)."""
+    from puentes_awards.jury import services
+    users = {name: make_user(name) for name in ("elena", "jorge", "carla", "fabio", "ana")}
+    services.grant_role(edition, users["elena"], "juror", municipality="Quito", country="EC")
+    services.grant_role(edition, users["jorge"], "juror", municipality="Montevideo", country="UY")
+    services.grant_role(edition, users["carla"], "juror", municipality="Asunción", country="PY")
+    services.grant_role(edition, users["fabio"], "organiser")
+    # Three jurors and two conflicts (elena/Quito, carla/entry 2): two jurors per entry is what the jury can give.
+    settings = services.jury_settings(edition)
+    settings.jurors_per_entry = 2
+    settings.save()
+    return users
