@@ -445,8 +445,10 @@ def send_review(review_id, tutor_id):
         Review.objects.filter(pk=review.pk).update(state=Review.SENT, sent_at=now)
         if proposal.status == rules.APPROVED:
             for submission_uuid in review.version.member_submissions.values() or [review.version.submission_uuid]:
+                # The annotation needs a reason: without one edx-submissions drops the score silently.
                 submissions_api.set_score(submission_uuid, review.points_earned, review.points_possible,
-                                          annotation_creator=str(tutor_id), annotation_type="puentes_tutor_review")
+                                          annotation_creator=str(tutor_id), annotation_type="puentes_tutor_review",
+                                          annotation_reason=f"approved in tutor review {review.pk}")
     return _review(Review.objects.select_related("version", "tutor").get(pk=review.pk))
 
 
@@ -611,11 +613,20 @@ def queue_facets(course_key, block_keys=()):
     return queue.facets(course_key, block_keys)
 
 
-def assign_tutor(course_key, user_id, countries=(), cohorts=()):
-    """Name the countries and cohorts a tutor looks after (grants the tutor role in the course too)."""
+def assign_tutor(course_key, username, countries=(), cohorts=()):
+    """Make `username` a tutor of the course, looking after these countries and cohorts (NotFound: no such user)."""
     from . import queue
-    grant_tutor(course_key, user_id)
-    queue.assign(course_key, user_id, countries, cohorts)
+    user = get_user_model().objects.filter(username=str(username or "").strip(), is_active=True).first()
+    if user is None:
+        raise NotFound("no_such_user")
+    grant_tutor(course_key, user.id)
+    queue.assign(course_key, user.id, countries, cohorts)
+
+
+def course_tutors(course_key):
+    """[(username, countries, cohorts)] of the tutors granted in the app for this course."""
+    from . import queue
+    return queue.tutors(course_key)
 
 
 def tutor_assignment(course_key, user_id):
