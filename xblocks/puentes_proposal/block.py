@@ -7,6 +7,7 @@ import copy
 
 from django.conf import settings
 from django.utils import timezone
+from opaque_keys.edx.keys import UsageKey
 from xblock.core import XBlock
 from xblock.fields import Date, Integer, List, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
@@ -87,7 +88,9 @@ class ProposalBlock(ProposalHandlersMixin, StudioEditableXBlockMixin, I18nMixin,
 
     @property
     def block_key(self):
-        return self.scope_ids.usage_id
+        """The usage key (the LMS's `location`; a plain string id in bare runtimes becomes a key)."""
+        location = getattr(self, "location", None)
+        return location if isinstance(location, UsageKey) else UsageKey.from_string(str(self.scope_ids.usage_id))
 
     @property
     def course_key(self):

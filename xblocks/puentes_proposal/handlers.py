@@ -132,7 +132,7 @@ class ProposalHandlersMixin:
 
     @XBlock.handler
     @json_handler
-    def save(self, payload, suffix=""):
+    def save_draft(self, payload, suffix=""):
         """Save changed sections: {"changes": [{"section", "value", "base_revision"}]}."""
         user = self._signed_in()
         proposal = self._own_proposal(user, payload)

@@ -155,7 +155,7 @@ function PuentesProposal(runtime, element, args) {
     });
     inflight = true;
     status(_("Saving…"));
-    return post("save", { proposal_id: proposalId, changes: changes }).then(function (answer) {
+    return post("save_draft", { proposal_id: proposalId, changes: changes }).then(function (answer) {
       inflight = false;
       if (answer.ok) {
         revision = answer.data.revision;
