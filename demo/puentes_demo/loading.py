@@ -131,6 +131,14 @@ def load_block_galleries(reload=False):
     return course_keys
 
 
+def grant_proposal_tutors(course_keys):
+    """Carla reviews proposals in every demo course (the proposals app's tutor grant)."""
+    from puentes_proposals import api as proposals_api
+    tutor = get_user_model().objects.get(username="carla")
+    for course_key in course_keys:
+        proposals_api.grant_tutor(course_key, tutor.id)
+
+
 def load_everything(reload=False):
     users = ensure_users()
     course_keys = {gallery_course(language) for language in LANGUAGES}
@@ -138,4 +146,5 @@ def load_everything(reload=False):
         course_keys.update(load_course_units(language, reload))
     course_keys.update(load_block_galleries(reload))
     grant_course_roles(users, course_keys)
+    grant_proposal_tutors(course_keys)
     return users, sorted(course_keys, key=str)
