@@ -41,6 +41,7 @@ PACKAGES, PACKAGE_DIR = pack_packages()
 XBLOCKS = [
     "puentes_case_study = puentes_casestudy.block:CaseStudyBlock",
     "puentes_proposal = puentes_proposal.block:ProposalBlock",
+    "puentes_tutor_review = puentes_review.block:TutorReviewBlock",
 ]
 PLUGIN_APPS = [
     "puentes_casestudy = puentes_casestudy.apps:CaseStudyConfig",

@@ -33,7 +33,8 @@ def review_problems(decision, rubric, levels, overall_comment, section_comments,
     if decision not in rules.DECISIONS:
         problems["decision"] = CHOOSE_DECISION
     elif decision == rules.REVISION_REQUESTED:
-        if not (overall_comment or "").strip() and not any((c or "").strip() for c in (section_comments or {}).values()):
+        commented = any((text or "").strip() for text in (section_comments or {}).values())
+        if not (overall_comment or "").strip() and not commented:
             problems["overall_comment"] = COMMENT_REQUIRED
     elif decision == rules.APPROVED:
         if any(criterion["id"] not in (levels or {}) for criterion in rubric):

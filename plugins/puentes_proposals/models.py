@@ -171,7 +171,10 @@ class CourseTutor(models.Model):
 # --- the tutors' side (the review block): claims, assignments, queue facts, rubric sheets ------------
 
 class ReviewClaim(models.Model):
-    """A tutor's lease on a proposal while reviewing it (leases.py). Rows stay: who held what, until when, why it ended."""
+    """A tutor's lease on a proposal while reviewing it (leases.py).
+
+    Rows stay when a claim ends: who held what, until when, and why it ended.
+    """
 
     RELEASED, STAFF_RELEASED, EXPIRED, TAKEN_OVER, SENT = "released", "staff_released", "expired", "taken_over", "sent"
     END_REASONS = [(reason, reason) for reason in (RELEASED, STAFF_RELEASED, EXPIRED, TAKEN_OVER, SENT)]

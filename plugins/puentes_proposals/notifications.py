@@ -93,8 +93,8 @@ def tutors_to_tell(proposal):
     facts = QueueFacts.objects.filter(proposal=proposal).first()
     assigned = TutorAssignment.objects.filter(course_key=proposal.course_key)
     if facts:
-        matching = [row.user_id for row in assigned
-                    if (facts.country and facts.country in row.countries) or (facts.cohort and facts.cohort in row.cohorts)]
+        matching = [row.user_id for row in assigned if (facts.country and facts.country in row.countries)
+                    or (facts.cohort and facts.cohort in row.cohorts)]
         if matching:
             return get_user_model().objects.filter(pk__in=matching, is_active=True)
     tutor_ids = CourseTutor.objects.filter(course_key=proposal.course_key).values("user_id")

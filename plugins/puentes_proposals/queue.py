@@ -12,7 +12,7 @@ from opaque_keys.edx.keys import CourseKey, UsageKey
 
 from . import leases, rules
 from .data import ClaimRecord, QueueItem, QueuePage
-from .models import Proposal, QueueFacts, Review, ReviewClaim, TeamMembership, TutorAssignment
+from .models import CourseTutor, Proposal, QueueFacts, Review, ReviewClaim, TeamMembership, TutorAssignment
 
 MAX_PAGE_SIZE = 100
 COUNTED_STATUSES = tuple(status for status in rules.STATUSES if status != rules.DRAFT)
@@ -137,3 +137,15 @@ def facets(course_key, block_keys=()):
     countries = sorted(c for c in facts.values_list("country", flat=True).distinct() if c)
     areas = sorted(a for a in facts.values_list("thematic_area", flat=True).distinct() if a)
     return countries, areas
+
+
+def tutors(course_key):
+    """[(username, countries, cohorts)] of the course's tutors (CourseTutor), by username."""
+    course_key = CourseKey.from_string(str(course_key))
+    assignments = {row.user_id: row for row in TutorAssignment.objects.filter(course_key=course_key)}
+    found = []
+    for user_id, username in CourseTutor.objects.filter(course_key=course_key).values_list("user_id",
+                                                                                            "user__username"):
+        row = assignments.get(user_id)
+        found.append((username, list(row.countries) if row else [], list(row.cohorts) if row else []))
+    return sorted(found)
