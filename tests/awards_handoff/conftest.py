@@ -118,8 +118,8 @@ def celery_on_redis():
     from puentes_demo.celery import app
 
     def reset_pools():
-        if app._pool is not None:
-            app._pool.force_close_all()
+        from kombu import pools
+        pools.reset()  # producers are pooled per connection URL; drop them so the next publish uses the new URL
         app._pool = None
         app.amqp._producer_pool = None
 
