@@ -96,7 +96,8 @@ class _Reader:
             return value
         text = str(value).strip().lower()
         if text not in ("true", "false", "1", "0", "yes", "no"):
-            self.fail(field, self._("Write true or false."))
+            _ = self._
+            self.fail(field, _("Write true or false."))
         return text in ("true", "1", "yes")
 
     def link(self, field, required=True):
@@ -104,14 +105,16 @@ class _Reader:
         if not value and not required:
             return ""
         if not SAFE_LINK.match(value):
-            self.fail(field, self._("Enter a web address that starts with https:// "
+            _ = self._
+            self.fail(field, _("Enter a web address that starts with https:// "
                                     "(or a course link such as /static/...)."))
         return value
 
     def items(self, field):
         value = self.raw.get(field) or []
         if not isinstance(value, list):
-            self.fail(field, self._("Expected a list here."))
+            _ = self._
+            self.fail(field, _("Expected a list here."))
         return value
 
     def child(self, raw, element, path):
@@ -120,11 +123,12 @@ class _Reader:
 
 def _unique(reader, entries, kind):
     """Ids must be unique among siblings; name the second one."""
+    _ = reader._
     seen = set()
     for index, entry in enumerate(entries):
         if entry["id"] in seen:
             reader.child(entry, f'<{kind} id="{entry["id"]}">', f"{reader.path}.{index}" if reader.path else "").fail(
-                "id", reader._("Another {kind} already uses this id.").format(kind=kind))
+                "id", _("Another {kind} already uses this id.").format(kind=kind))
         seen.add(entry["id"])
 
 
@@ -175,8 +179,9 @@ def _question(root, raw, index):
     kind = raw.get("type") if isinstance(raw, dict) else None
     label = f'<{kind or "question"} id="{raw.get("id", "") if isinstance(raw, dict) else ""}">'
     reader = root.child(raw, label, f"questions.{index}")
+    _ = reader._
     if kind not in QUESTION_TYPES:
-        reader.fail("type", reader._("Choose a question type: {types}.").format(types=", ".join(QUESTION_TYPES)))
+        reader.fail("type", _("Choose a question type: {types}.").format(types=", ".join(QUESTION_TYPES)))
     question = {"type": kind, "id": reader.identifier(), "prompt": reader.text("prompt")}
     build = {"single_choice": _choice, "multiple_choice": _choice, "ranking": _ranking,
              "reflection": _reflection, "decision_path": _decision_path}[kind]
@@ -213,7 +218,8 @@ def _ranking(reader, raw, question):
     question["points"] = _points(reader)
     items = reader.items("items")
     if len(items) < 2:
-        reader.fail("items", reader._("A ranking needs at least two items."))
+        _ = reader._
+        reader.fail("items", _("A ranking needs at least two items."))
     question["items"] = []
     for index, item in enumerate(items):
         item_reader = reader.child(item, f'<item id="{item.get("id", "")}">', f"{reader.path}.items.{index}")
@@ -226,7 +232,8 @@ def _reflection(reader, raw, question):
     question["min_words"] = reader.number("min_words", default=0, integer=True, maximum=5000)
     question["max_words"] = reader.number("max_words", default=0, integer=True, maximum=5000)
     if question["max_words"] and question["min_words"] > question["max_words"]:
-        reader.fail("min_words", reader._("The minimum number of words is above the maximum ({maximum}).")
+        _ = reader._
+        reader.fail("min_words", _("The minimum number of words is above the maximum ({maximum}).")
                     .format(maximum=question["max_words"]))
     question["model_answer"] = reader.text("model_answer", required=False, limit=10000)
 

@@ -5,9 +5,8 @@ function PuentesCaseStudy(runtime, element) {
   "use strict";
   var root = element.jquery ? element[0] : element;
   var i18n = window.PuentesCaseStudyI18n || { gettext: function (s) { return s; } };
-  function t(text, values) {
-    return i18n.gettext(text).replace(/\{(\w+)\}/g, function (all, key) { return values[key]; });
-  }
+  function gettext(text) { return i18n.gettext(text); }
+  function fill(text, values) { return text.replace(/\{(\w+)\}/g, function (all, key) { return values[key]; }); }
   function csrf() {
     var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
     return match ? decodeURIComponent(match[1]) : "";
@@ -18,7 +17,7 @@ function PuentesCaseStudy(runtime, element) {
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf() }
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; },
-        function () { return { ok: false, body: { error: t("The server could not answer. Try again in a moment.") } }; });
+        function () { return { ok: false, body: { error: gettext("The server could not answer. Try again in a moment.") } }; });
     });
   }
   function container(node) { return node.closest(".pcs-q"); }
@@ -46,7 +45,7 @@ function PuentesCaseStudy(runtime, element) {
     var fresh = holder.firstElementChild;
     question.parentNode.replaceChild(fresh, question);
     if (body.total) {
-      root.querySelector(".pcs-total").textContent = t("Your score: {earned} of {possible} points", body.total);
+      root.querySelector(".pcs-total").textContent = fill(gettext("Your score: {earned} of {possible} points"), body.total);
     }
     var focusTarget = fresh.querySelector("[data-role=result]");
     if (!focusTarget.textContent.trim()) { focusTarget = fresh.querySelector(".pcs-decision input") || focusTarget; }
@@ -58,9 +57,9 @@ function PuentesCaseStudy(runtime, element) {
     if (button) { button.disabled = true; button.setAttribute("aria-busy", "true"); }
     post(handler, payload).then(function (reply) {
       if (reply.ok) { replace(question, reply.body); return; }
-      showError(question, reply.body.error || t("Something went wrong. Try again."));
+      showError(question, reply.body.error || gettext("Something went wrong. Try again."));
     }, function () {
-      showError(question, t("You seem to be offline. Your answer is still here: try again when you are connected."));
+      showError(question, gettext("You seem to be offline. Your answer is still here: try again when you are connected."));
     }).then(function () {
       if (button && button.isConnected) { button.disabled = false; button.removeAttribute("aria-busy"); }
     });
@@ -73,12 +72,12 @@ function PuentesCaseStudy(runtime, element) {
     var button = event.target.querySelector("button[type=submit]");
     if (question.getAttribute("data-type") === "decision_path") {
       var chosen = question.querySelector(".pcs-decision input:checked");
-      if (!chosen) { showError(question, t("Choose one of the options first.")); return; }
+      if (!chosen) { showError(question, gettext("Choose one of the options first.")); return; }
       send(question, "choose", { question: id, option: chosen.value }, button);
       return;
     }
     var answer = answerOf(question);
-    if (answer === null || (answer.length === 0)) { showError(question, t("Choose or write your answer first.")); return; }
+    if (answer === null || (answer.length === 0)) { showError(question, gettext("Choose or write your answer first.")); return; }
     send(question, "submit_answer", { question: id, answer: answer }, button);
   });
 
@@ -92,7 +91,7 @@ function PuentesCaseStudy(runtime, element) {
       if (!target) { return; }
       list.insertBefore(item, step < 0 ? target : target.nextElementSibling);
       var position = Array.prototype.indexOf.call(list.children, item) + 1;
-      container(list).querySelector("[data-role=announce]").textContent = t("{text}: now number {position} of {total}.", {
+      container(list).querySelector("[data-role=announce]").textContent = fill(gettext("{text}: now number {position} of {total}."), {
         text: item.querySelector(".pcs-rank-text").textContent, position: position, total: list.children.length });
       move.focus();
       return;
@@ -107,6 +106,6 @@ function PuentesCaseStudy(runtime, element) {
   root.addEventListener("input", function (event) {
     if (event.target.tagName !== "TEXTAREA") { return; }
     var words = event.target.value.trim() ? event.target.value.trim().split(/\s+/).length : 0;
-    container(event.target).querySelector(".pcs-count").textContent = t("Words: {count}", { count: words });
+    container(event.target).querySelector(".pcs-count").textContent = fill(gettext("Words: {count}"), { count: words });
   });
 }

@@ -42,7 +42,8 @@
     window.jQuery.ajaxSetup({ headers: { "X-CSRFToken": csrfToken() } });
   }
   function start() {
-    var blocks = document.querySelectorAll(".xblock[data-init]");
+    // XBlock 6 wraps blocks in "xblock-v1" divs (the LMS: "xblock"); initialise either.
+    var blocks = document.querySelectorAll(".xblock[data-init], .xblock-v1[data-init]");
     for (var i = blocks.length - 1; i >= 0; i--) { initialize(blocks[i]); }
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
