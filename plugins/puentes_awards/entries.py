@@ -35,10 +35,12 @@ def enter(snapshot, entered_at):
     # Files first, outside the transaction: paths are deterministic, so a retry reuses what a failed run copied.
     copies = attachments.copy_all(edition.slug, snapshot)
     reasons = eligibility.ineligibility(snapshot, eligibility.rules_of(edition), entered_at)
+    language = _language(edition, snapshot.course_key)
     try:
+        # Writes only inside: on SQLite a read first would make the insert fail at once under a concurrent writer.
         with transaction.atomic():
-            entry = _record(edition, snapshot, entered_at, reasons, copies)
-            messages = outbox.open_messages(entry) if entry.eligible else []
+            entry = _record(edition, snapshot, entered_at, reasons, copies, language)
+            messages = outbox.open_messages(entry, copies) if entry.eligible else []
     except IntegrityError:
         # Another process recorded it between our check and our insert; theirs stands.
         entry = existing_entry(snapshot, edition)
@@ -56,13 +58,13 @@ def _language(edition, course_key):
     return course.language if course else "en"
 
 
-def _record(edition, snapshot, entered_at, reasons, copies):
+def _record(edition, snapshot, entered_at, reasons, copies, language):
     snapshot_json = snapshot_as_json(snapshot)
     entry = Entry.objects.create(
         edition=edition, proposal_id=snapshot.proposal_id, version=snapshot.version,
         course_key=snapshot.course_key, block_key=snapshot.block_key, title=snapshot.title[:300],
         municipality=snapshot.municipality[:200], country=(snapshot.country or "")[:2].upper(),
-        language=_language(edition, snapshot.course_key), team=snapshot_json["team"], snapshot=snapshot_json,
+        language=language, team=snapshot_json["team"], snapshot=snapshot_json,
         eligible=not reasons, ineligibility=reasons, submitted_at=snapshot.submitted_at,
         approved_at=snapshot.approved_at, entered_at=entered_at)
     EntryAttachment.objects.bulk_create([

@@ -29,9 +29,9 @@ def destinations():
     return wanted
 
 
-def open_messages(entry):
+def open_messages(entry, attachments):
     """The entry's outbox rows, created in the caller's transaction (the one that records the entry)."""
-    payload = entry_payload(entry, entry.attachments.all())
+    payload = entry_payload(entry, attachments)
     keys = {OutboxMessage.HTTP: str(entry.uuid), OutboxMessage.EVENT_BUS: f"{entry.uuid}:event-bus"}
     return [OutboxMessage.objects.create(entry=entry, destination=destination, idempotency_key=keys[destination],
                                          payload=payload) for destination in destinations()]
