@@ -17,6 +17,15 @@ EXPORT_FIELDS = ["review_id", "proposal_id", "block_key", "version", "tutor", "s
                  "version_submitted_at", "created_at", "sent_at", "hours_to_review"]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text):
+    """Free text as a CSV cell a spreadsheet shows and never runs (a leading ' stops formulas)."""
+    text = str(text or "")
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def median_hours(durations):
     """Median of timedeltas in hours (one decimal), or None when there are none."""
     hours = [d.total_seconds() / 3600 for d in durations]
@@ -65,9 +74,9 @@ def review_rows(course_key, block_keys=(), batch_size=500):
                 "points_possible": review.points_possible,
                 "rubric_levels": json.dumps(sheet.levels if sheet else {}, ensure_ascii=False),
                 "rubric_scores": json.dumps(review.rubric_scores, ensure_ascii=False),
-                "overall_comment": review.overall_comment,
-                "section_comments": json.dumps(review.section_comments, ensure_ascii=False),
-                "reason": review.reason, "version_submitted_at": review.version.submitted_at.isoformat(),
+                "overall_comment": cell(review.overall_comment),
+                "section_comments": cell(json.dumps(review.section_comments, ensure_ascii=False)),
+                "reason": cell(review.reason), "version_submitted_at": review.version.submitted_at.isoformat(),
                 "created_at": review.created_at.isoformat(),
                 "sent_at": review.sent_at.isoformat() if review.sent_at else "",
                 "hours_to_review": round(waited.total_seconds() / 3600, 2) if waited else "",
