@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from ..models import Entry
 from ..scoring import assignment as assigning
 from ..scoring.conflicts import ConflictPolicy, EntryProfile, JurorProfile, conflicted_pairs
-from ..scoring.criteria import DEFAULT_CRITERIA, Criterion, ScoreError, check_scores, weighted_total
+from ..scoring.criteria import DEFAULT_CRITERIA, ScoreError, check_scores, weighted_total
 from ..scoring.reliability import reliability_by_criterion
 from ..scoring.schulze import schulze
 from ..scoring.severity import rank_entries
 from ..scoring.tiebreak import TieBreakFacts, break_ties, check_order
+from . import setup
 from .models import (
     FINAL,
     SCREENING,
@@ -48,15 +49,68 @@ def jury_settings(edition):
     return found
 
 
+DEFAULTS = {criterion.code: criterion for criterion in DEFAULT_CRITERIA}
+
+
+def criterion_rows(edition):
+    """The edition's grid as stored (setup.CriterionRow): blank texts stand for the translated defaults."""
+    rows = [_stored(row) for row in EditionCriterion.objects.filter(edition=edition)]
+    return rows or [setup.CriterionRow(c.code, c.weight, c.minimum, "", ()) for c in DEFAULT_CRITERIA]
+
+
+def _stored(row):
+    return setup.CriterionRow(row.code, row.weight, row.minimum, row.name, tuple(row.levels))
+
+
 def grid(edition):
     """The edition's criteria as scoring.criteria.Criterion; the default grid until organisers change it."""
-    defaults = {criterion.code: criterion for criterion in DEFAULT_CRITERIA}
-    rows = list(EditionCriterion.objects.filter(edition=edition))
-    if not rows:
+    stored = list(EditionCriterion.objects.filter(edition=edition))
+    if not stored:
         return DEFAULT_CRITERIA
-    return tuple(Criterion(row.code, row.name or defaults.get(row.code, row).name, row.weight,
-                           tuple(row.levels) if row.levels else defaults[row.code].levels, row.minimum)
-                 for row in rows)
+    return tuple(setup.as_criterion(_stored(row), DEFAULTS) for row in stored)
+
+
+def scoring_started(edition):
+    return ScoreSheet.objects.filter(assignment__entry__edition=edition).exists()
+
+
+@transaction.atomic
+def update_criteria(edition, rows, actor):
+    """Replace the edition's grid with `rows` (setup.CriterionRow, validated); refused once scoring started."""
+    JurySettings.objects.select_for_update().filter(pk=jury_settings(edition).pk).first()  # one writer at a time
+    locked = setup.criteria_lock_reason(scoring_started(edition))
+    if locked:
+        raise JuryError(locked)
+    setup.check_rows(rows, DEFAULTS)
+    before = [_row_json(row) for row in criterion_rows(edition)]
+    EditionCriterion.objects.filter(edition=edition).delete()
+    EditionCriterion.objects.bulk_create(
+        EditionCriterion(edition=edition, code=row.code, position=position, weight=row.weight, minimum=row.minimum,
+                         name=row.name, levels=list(row.levels)) for position, row in enumerate(rows))
+    audit(edition, actor, "criteria.changed", before=before, after=[_row_json(row) for row in rows])
+
+
+def _row_json(row):
+    return {"code": row.code, "weight": row.weight, "minimum": row.minimum, "name": row.name,
+            "levels": list(row.levels)}
+
+
+@transaction.atomic
+def update_settings(edition, choices, actor):
+    """Store the organisers' setup.JuryChoices; refused once the tie-break order is published."""
+    settings = JurySettings.objects.select_for_update().get(pk=jury_settings(edition).pk)
+    locked = setup.settings_lock_reason(settings.tiebreak_published_at)
+    if locked:
+        raise JuryError(locked)
+    fields = ["jurors_per_entry", "seed", "show_municipality", "conflict_same_municipality",
+              "conflict_same_country", "tiebreak_order"]
+    before = {name: getattr(settings, name) for name in fields}
+    for name in fields:
+        value = getattr(choices, name)
+        setattr(settings, name, list(value) if name == "tiebreak_order" else value)
+    settings.save(update_fields=fields)
+    audit(edition, actor, "settings.changed", before=before, after={name: getattr(settings, name) for name in fields})
+    return settings
 
 
 def grant_role(edition, user, role, actor=None, municipality="", country=""):
@@ -128,10 +182,13 @@ def declare_conflict(juror, entry, reason, actor):
 @transaction.atomic
 def assign_screening(edition, actor):
     """Assign every eligible entry to k jurors; publishes the tie-break order (it cannot change afterwards)."""
-    if ScoreSheet.objects.filter(assignment__entry__edition=edition).exists():
+    settings = JurySettings.objects.select_for_update().get(pk=jury_settings(edition).pk)  # vs. update_settings
+    if scoring_started(edition):
         raise JuryError(_("Scoring has started; the assignment can no longer be redone."))
-    settings = jury_settings(edition)
-    check_order(settings.tiebreak_order, {criterion.code for criterion in grid(edition)})
+    try:
+        check_order(settings.tiebreak_order, {criterion.code for criterion in grid(edition)})
+    except ValueError as error:
+        raise JuryError(str(error)) from error
     jurors = list(Juror.objects.filter(edition=edition, active=True).select_related("user"))
     entries = list(Entry.objects.filter(edition=edition, eligible=True))
     if not entries:
@@ -265,10 +322,22 @@ def final_result(edition):
     for sheet in submitted_sheets(edition, FINAL):
         for code, level in sheet.levels.items():
             means.setdefault(str(sheet.assignment.entry.uuid), {}).setdefault(code, []).append(level)
+    order = jury_settings(edition).tiebreak_order
+    screening = _screening_scores(edition) if "screening" in order else {}
     facts = {uuid: TieBreakFacts({code: sum(v) / len(v) for code, v in means.get(uuid, {}).items()},
-                                 _budget(entry), entry.submitted_at) for uuid, entry in finalists.items()}
-    settled = break_ties(result.tiers, facts, jury_settings(edition).tiebreak_order)
+                                 _budget(entry), entry.submitted_at, screening.get(entry.pk))
+             for uuid, entry in finalists.items()}
+    settled = break_ties(result.tiers, facts, order)
     return result, settled, finalists
+
+
+def _screening_scores(edition):
+    """{entry pk: adjusted screening score} for the "screening" tie-break rule; {} when there is no ranking."""
+    try:
+        ranking, _reliability, _entries = screening_ranking(edition)
+    except JuryError:
+        return {}
+    return {estimate.entry_id: estimate.adjusted for estimate in ranking.entries}
 
 
 def _budget(entry):

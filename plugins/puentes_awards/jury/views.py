@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..models import Edition, Entry
-from . import charts, services
+from . import charts, services, setup
 from .access import juror_required, organiser_required, visible_entry
 from .models import FINAL, SCREENING, AuditLog, FinalBallot, Finalist, ScoreSheet, Winner
 
@@ -146,7 +146,12 @@ def dashboard(request, edition, organiser):
         except services.JuryError as failure:
             messages.error(request, str(failure))
             status = 400
-    context = {"edition": edition, "settings": services.jury_settings(edition), "criteria": services.grid(edition),
+    settings = services.jury_settings(edition)
+    criteria = services.grid(edition)
+    rule_labels = dict(setup.tiebreak_rules(criteria))
+    context = {"edition": edition, "settings": settings, "criteria": criteria,
+               "tiebreak_labels": [rule_labels.get(rule, rule) for rule in settings.tiebreak_order],
+               "criteria_locked": services.scoring_started(edition),
                "jurors": edition.jurors.select_related("user"),
                "assigned": edition.entries.filter(jury_assignments__round=SCREENING).distinct().count(),
                "eligible": edition.entries.filter(eligible=True).count(),
@@ -185,6 +190,95 @@ def _act(request, edition):
         messages.success(request, _("Winners confirmed. The results page is public."))
     else:
         raise services.JuryError(_("Unknown action."))
+
+
+# ---- organisers: set-up before scoring ---------------------------------------------------------------------
+
+@require_http_methods(["GET", "POST"])
+@organiser_required
+def edit_criteria(request, edition, organiser):
+    """Weights, level descriptions and minimums; locked once a juror has started scoring."""
+    locked = setup.criteria_lock_reason(services.scoring_started(edition))
+    current = services.criterion_rows(edition)
+    submitted = None
+    status = 200
+    if request.method == "POST":
+        submitted = request.POST  # shown back on a refusal, so nothing the organiser typed is lost
+        try:
+            if locked:
+                raise services.JuryError(locked)
+            rows = setup.read_criteria_form(request.POST, current, services.DEFAULTS,
+                                            services.jury_settings(edition).tiebreak_order)
+            services.update_criteria(edition, rows, request.user)
+            messages.success(request, _("Criteria saved."))
+            return redirect(reverse("puentes_awards:jury_dashboard", args=[edition.slug]))
+        except (setup.SetupError, services.JuryError) as failure:
+            messages.error(request, str(failure))
+            status = 400
+    return render(request, "puentes_awards/jury/criteria.html", {
+        "edition": edition, "locked": locked, "rows": [_criterion_fields(row, submitted) for row in current],
+        "new": _criterion_fields(None, submitted), "levels": list(range(6)),
+        "total_weight": sum(row.weight for row in current)}, status=status)
+
+
+def _criterion_fields(row, submitted):
+    """What one criterion's fieldset shows: the submitted values after a refusal, else what is stored.
+
+    Field names are the ones setup.read_criteria_form reads: weight-<code>, level-<code>-3; new-weight, new-level-3.
+    """
+    default = services.DEFAULTS.get(row.code) if row else None
+
+    def value(name, stored):
+        return submitted.get(name, "") if submitted is not None else stored
+
+    def name_of(field):
+        return f"{field}-{row.code}" if row else f"new-{field}"
+
+    stored_levels = list(row.levels) if row and row.levels else [""] * 6
+    return {
+        "code": row.code if row else "new", "default": default,
+        "label": (row.name or (default.name if default else row.code)) if row else "",
+        "weight": value(name_of("weight"), row.weight if row else ""),
+        "minimum": str(value(name_of("minimum"), "" if not row or row.minimum is None else row.minimum)),
+        "name": value(name_of("name"), row.name if row else ""),
+        "removed": bool(row and value(f"remove-{row.code}", "")),
+        "new_code": "" if row else value("new-code", ""),
+        "levels": [{"level": level, "value": value(f"{name_of('level')}-{level}", stored_levels[level]),
+                    "default": default.levels[level] if default else ""} for level in range(6)],
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@organiser_required
+def edit_settings(request, edition, organiser):
+    """k, seed, what jurors see, conflict rules and the tie-break order; locked once the order is published."""
+    settings = services.jury_settings(edition)
+    locked = setup.settings_lock_reason(settings.tiebreak_published_at)
+    criteria = services.grid(edition)
+    rules = setup.tiebreak_rules(criteria)
+    values = {"jurors_per_entry": settings.jurors_per_entry, "seed": settings.seed,
+              "show_municipality": settings.show_municipality,
+              "conflict_same_municipality": settings.conflict_same_municipality,
+              "conflict_same_country": settings.conflict_same_country}
+    order = list(settings.tiebreak_order)
+    status = 200
+    if request.method == "POST":
+        values = {name: request.POST.get(name, "") for name in values}
+        order = [request.POST.get(f"tiebreak-{position}", "") for position in range(1, len(rules) + 1)]
+        try:
+            if locked:
+                raise services.JuryError(locked)
+            services.update_settings(edition, setup.read_settings_form(request.POST, criteria), request.user)
+            messages.success(request, _("Jury settings saved."))
+            return redirect(reverse("puentes_awards:jury_dashboard", args=[edition.slug]))
+        except (setup.SetupError, services.JuryError) as failure:
+            messages.error(request, str(failure))
+            status = 400
+    positions = [{"position": position, "chosen": order[position - 1] if position <= len(order) else ""}
+                 for position in range(1, len(rules) + 1)]
+    return render(request, "puentes_awards/jury/settings.html", {
+        "edition": edition, "locked": locked, "values": values, "rules": rules, "positions": positions,
+        "active_jurors": edition.jurors.filter(active=True).count()}, status=status)
 
 
 def _uuids(values):
