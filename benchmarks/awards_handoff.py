@@ -24,6 +24,7 @@ def setup(workdir):
     """A file database the worker can share (or its own MariaDB schema with PUENTES_DB=mysql), migrated."""
     sys.path[:0] = [str(REPO / "demo"), str(REPO)]
     os.environ.update({"DJANGO_SETTINGS_MODULE": "puentes_demo.settings", "PUENTES_DEMO_VAR": str(workdir),
+                       "PUENTES_DEMO_DEBUG": "0",  # DEBUG keeps every query in memory and slows each call
                        "PUENTES_CELERY_BROKER": BROKER})
     database_env = {"PUENTES_DEMO_VAR": str(workdir)}
     if os.environ.get("PUENTES_DB") == "mysql":

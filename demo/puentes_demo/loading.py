@@ -139,6 +139,26 @@ def grant_proposal_tutors(course_keys):
         proposals_api.grant_tutor(course_key, tutor.id)
 
 
+COURSE_LANGUAGES = {"EN": "en", "ES": "es-419", "PT": "pt-br"}
+
+
+def ensure_award_edition(course_keys):
+    """The competition the demo's approved proposals enter; Fabio organises it (the awards app's api)."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from puentes_awards import api as awards_api
+    now = timezone.now()
+    courses = [(str(key), COURSE_LANGUAGES.get(key.course.rsplit("-", 1)[-1], "en")) for key in course_keys]
+    awards_api.create_edition(
+        name="Premio Puentes 2027", slug="premio-puentes-2027", courses=courses,
+        call_opens_at=now - timedelta(days=30), call_closes_at=now + timedelta(days=365),
+        prizes=(Decimal("30000"), Decimal("20000"), Decimal("10000")), currency="USD",
+        budget_cap=Decimal("100000"), organisers=[get_user_model().objects.get(username="fabio")])
+
+
 def load_everything(reload=False):
     users = ensure_users()
     course_keys = {gallery_course(language) for language in LANGUAGES}
@@ -147,4 +167,5 @@ def load_everything(reload=False):
     course_keys.update(load_block_galleries(reload))
     grant_course_roles(users, course_keys)
     grant_proposal_tutors(course_keys)
+    ensure_award_edition(course_keys)
     return users, sorted(course_keys, key=str)
