@@ -4,10 +4,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from opaque_keys.edx.keys import UsageKey
+from submissions import api as submissions_api
+
 from puentes_proposals import api, rules
 from puentes_proposals.models import Review
 from puentes_proposals.signals import PROPOSAL_FINISHED
-from submissions import api as submissions_api
 
 from .conftest import COMPLETE_ANSWERS, PDF, SMALL_TEMPLATE
 

@@ -24,6 +24,11 @@ def draft():
     return Proposal.objects.get()
 
 
+def open_unit(page, url):
+    page.goto(url)
+    page.locator('[data-init][data-initialized="true"]').first.wait_for(state="attached")
+
+
 def section(page, section_id):
     return page.locator(f'.pp-section[data-section="{section_id}"]')
 
@@ -34,12 +39,15 @@ def test_two_members_edit_offline_and_submit_in_portuguese(page_as, demo_site, s
     unit = DemoUnit.objects.get(language="pt", title="Proposta de projeto")
     url = f"{demo_site}/unit/{unit.usage_id}/"
 
+    errors = []
     ana = page_as("ana", "pt")
-    ana.goto(url)
+    ana.on("pageerror", lambda error: errors.append(str(error)))
+    open_unit(ana, url)
     ana.locator(".pp-start-button").click()
     code = ana.locator(".pp-code").inner_text()
     bruno = page_as("bruno", "pt")
-    bruno.goto(url)
+    bruno.on("pageerror", lambda error: errors.append(str(error)))
+    open_unit(bruno, url)
     bruno.locator(".pp-join input").fill(code)
     bruno.locator(".pp-join button").click()
     bruno.locator(".pp-form").wait_for()
@@ -71,7 +79,7 @@ def test_two_members_edit_offline_and_submit_in_portuguese(page_as, demo_site, s
     ana.close()
     context.set_offline(False)
     ana = context.new_page()
-    ana.goto(url)
+    open_unit(ana, url)
     wait_for(lambda: "riscos" in (draft().answers.get("risks") or ""))
     assert "problema" in draft().answers["problem"] and draft().answers["title"].startswith("Casa Ponte")
 
@@ -87,6 +95,7 @@ def test_two_members_edit_offline_and_submit_in_portuguese(page_as, demo_site, s
 
     # Bruno completes the rest and submits, in Portuguese.
     bruno.reload()
+    bruno.locator('[data-init][data-initialized="true"]').first.wait_for(state="attached")
     section(bruno, "thematic_area").locator("select").select_option("reception")
     for section_id in ("problem", "objectives", "activities", "participation", "gender_diversity",
                        "sustainability"):
@@ -114,3 +123,4 @@ def test_two_members_edit_offline_and_submit_in_portuguese(page_as, demo_site, s
     assert proposal.answers["budget"] == [{"item": "Mediadores culturais", "quantity": 2, "unit_cost": 1500}]
     assert bruno.locator(".pp-status-label").inner_text() == "Enviada"
     assert bruno.locator("html").get_attribute("lang").startswith("pt")
+    assert not errors, errors

@@ -2,6 +2,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from puentes_proposals import rules
 
 NOW = datetime(2027, 6, 1, 12, tzinfo=UTC)

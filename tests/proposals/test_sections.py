@@ -2,6 +2,7 @@
 from decimal import Decimal
 
 import pytest
+
 from puentes_proposals import attachments, sections
 
 from .conftest import PDF, PNG
