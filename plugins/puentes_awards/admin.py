@@ -71,3 +71,6 @@ class OutboxMessageAdmin(ReadOnlyAdmin):
 class ReceivedEntryAdmin(ReadOnlyAdmin):
     list_display = ["idempotency_key", "sender", "received_at"]
     search_fields = ["=idempotency_key", "sender"]
+
+
+from .jury import admin as jury_admin  # noqa: E402, F401 - the jury's models (issue 6)

@@ -81,6 +81,9 @@ class ConflictDeclaration(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["juror", "entry"], name="awards_declaration_once")]
 
+    def __str__(self):
+        return f"{self.juror.user} ≠ {self.entry}"
+
 
 class JuryAssignment(models.Model):
     """Juror to judge entry in a round."""
@@ -93,6 +96,9 @@ class JuryAssignment(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["juror", "entry", "round"], name="awards_assignment_once")]
+
+    def __str__(self):
+        return f"{self.juror.user} → {self.entry} ({self.round})"
 
 
 class ScoreSheet(models.Model):
@@ -107,6 +113,9 @@ class ScoreSheet(models.Model):
     updated = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self):
+        return f"{self.assignment} · {self.status}"
+
 
 class Finalist(models.Model):
     edition = models.ForeignKey("puentes_awards.Edition", on_delete=models.CASCADE, related_name="finalists")
@@ -117,6 +126,9 @@ class Finalist(models.Model):
         ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["edition", "entry"], name="awards_finalist_once")]
 
+    def __str__(self):
+        return str(self.entry)
+
 
 class FinalBallot(models.Model):
     """A juror's ranking of the finalists they may judge: {entry uuid: rank}, 1 best, equal ranks allowed."""
@@ -124,6 +136,9 @@ class FinalBallot(models.Model):
     juror = models.OneToOneField(Juror, on_delete=models.CASCADE, related_name="final_ballot")
     ranks = models.JSONField(default=dict)
     submitted_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"ballot of {self.juror.user}"
 
 
 class Winner(models.Model):
@@ -137,6 +152,9 @@ class Winner(models.Model):
         ordering = ["edition", "place"]
         constraints = [models.UniqueConstraint(fields=["edition", "place"], name="awards_one_winner_per_place"),
                        models.UniqueConstraint(fields=["edition", "entry"], name="awards_one_prize_per_entry")]
+
+    def __str__(self):
+        return f"{self.place}. {self.entry}"
 
 
 class AuditQuerySet(models.QuerySet):
