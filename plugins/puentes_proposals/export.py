@@ -5,6 +5,14 @@ import json
 
 from . import api
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """Learners write these texts: a leading quote stops a spreadsheet from running one as a formula."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
 
 def _flat(row):
     """A CSV row: lists joined, the sections' answers as one JSON column (spreadsheets keep it intact)."""
@@ -12,7 +20,7 @@ def _flat(row):
     flat["team"] = " ".join(row["team"])
     flat["decisions"] = " ".join(row["decisions"])
     flat["sections"] = json.dumps(row["sections"], ensure_ascii=False)
-    return flat
+    return {key: _cell(value) for key, value in flat.items()}
 
 
 def csv_lines(course_key, block_key=None):

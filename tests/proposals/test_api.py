@@ -224,3 +224,11 @@ def test_export_has_one_row_per_version(team, people):
     [row] = list(api.export_rows(team.course_key))
     assert row["version"] == 1 and row["team"] == ["ana", "bruno"] and row["total_budget"] == "3000"
     assert row["sections"]["title"] == "Casa de acogida"
+
+
+def test_csv_cells_never_run_as_formulas(team, people):
+    from puentes_proposals import export
+    fill(team.proposal_id, people["ana"].id, {**COMPLETE_ANSWERS, "title": "=HYPERLINK(\"http://x\")"})
+    api.submit(team.proposal_id, people["ana"].id, SMALL_TEMPLATE, "anon-ana", 2, None)
+    text = "".join(export.csv_lines(team.course_key))
+    assert "'=HYPERLINK" in text
