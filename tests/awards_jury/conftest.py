@@ -53,3 +53,27 @@ def jury(edition, make_user):
     settings.jurors_per_entry = 2
     settings.save()
     return users
+
+
+@pytest.fixture
+def decided(edition, jury):
+    """The whole competition run through the services: scored, finalists ranked, three winners confirmed."""
+    from puentes_awards.jury import services
+    from puentes_awards.jury.models import JuryAssignment
+    services.assign_screening(edition, jury["fabio"])
+    for assignment in JuryAssignment.objects.select_related("juror__user", "entry"):
+        level = max(0, 5 - assignment.entry.proposal_id // 3 - (assignment.juror.user.username == "jorge"))
+        services.save_sheet(assignment.juror, assignment.entry,
+                            {criterion.code: level for criterion in services.grid(edition)}, {}, True,
+                            assignment.juror.user)
+    finalists = list(edition.entries.filter(proposal_id__in=[1, 2, 3, 4]))
+    services.choose_finalists(edition, finalists, jury["fabio"])
+    for name in ("elena", "jorge", "carla"):
+        juror = jury[name].award_juries.get()
+        visible = sorted(services.visible_entries(juror, "final"), key=lambda entry: entry.proposal_id)
+        services.submit_ballot(juror, {str(entry.uuid): rank for rank, entry in enumerate(visible, start=1)},
+                               jury[name])
+    by_number = {entry.proposal_id: entry for entry in finalists}
+    services.confirm_winners(edition, [(by_number[1], Decimal("30000")), (by_number[2], Decimal("20000")),
+                                       (by_number[3], Decimal("10000"))], jury["fabio"])
+    return edition

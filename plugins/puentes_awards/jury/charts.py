@@ -8,10 +8,12 @@ from django.utils.html import escape
 WIDTH = 640
 
 
-def _frame(height, title, description, body):
+def _frame(height, title, description, body, chart_id):
+    """chart_id keeps title/desc ids unique when a page shows several charts."""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
-            f'aria-labelledby="chart-title chart-desc"><title id="chart-title">{escape(title)}</title>'
-            f'<desc id="chart-desc">{escape(description)}</desc>{body}</svg>')
+            f'id="{escape(chart_id)}" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc">'
+            f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
+            f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>{body}</svg>')
 
 
 def _x(value, left=180, right=WIDTH - 20):
@@ -25,7 +27,7 @@ def _axis(y):
     return f'<line x1="{_x(0)}" y1="{y}" x2="{_x(100)}" y2="{y}" stroke="#555"/>{ticks}'
 
 
-def juror_distributions(rows, title, description):
+def juror_distributions(rows, title, description, chart_id="juror-chart"):
     """rows: [(label, [totals out of 100], severity)] -> one strip of dots per juror, with their mean."""
     row_height = 26
     height = 30 + row_height * len(rows) + 24
@@ -40,10 +42,10 @@ def juror_distributions(rows, title, description):
             body.append(f'<line x1="{_x(mean):.1f}" y1="{y - 9}" x2="{_x(mean):.1f}" y2="{y + 9}" '
                         f'stroke="#a11" stroke-width="2"/>')
     body.append(_axis(30 + row_height * len(rows)))
-    return _frame(height, title, description, "".join(body))
+    return _frame(height, title, description, "".join(body), chart_id)
 
 
-def adjusted_with_intervals(rows, title, description):
+def adjusted_with_intervals(rows, title, description, chart_id="adjusted-chart"):
     """rows: [(label, adjusted, low, high, in_tie_zone)] -> a dot and its interval per entry, best first."""
     row_height = 24
     height = 30 + row_height * len(rows) + 24
@@ -55,4 +57,4 @@ def adjusted_with_intervals(rows, title, description):
                     f'<line x1="{_x(low):.1f}" y1="{y}" x2="{_x(high):.1f}" y2="{y}" stroke="{colour}" '
                     f'stroke-width="3"/><circle cx="{_x(adjusted):.1f}" cy="{y}" r="5" fill="{colour}"/>')
     body.append(_axis(30 + row_height * len(rows)))
-    return _frame(height, title, description, "".join(body))
+    return _frame(height, title, description, "".join(body), chart_id)

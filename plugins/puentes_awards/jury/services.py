@@ -254,6 +254,16 @@ def submitted_sheets(edition, round_name):
             .select_related("assignment__entry", "assignment__juror__user"))
 
 
+def totals_by_juror(edition, round_name=SCREENING):
+    """{juror username: [submitted totals out of 100]} for the score-distribution charts."""
+    totals = {}
+    for username, total in (ScoreSheet.objects.filter(status=ScoreSheet.SUBMITTED, assignment__round=round_name,
+                                                      assignment__entry__edition=edition)
+                            .values_list("assignment__juror__user__username", "total")):
+        totals.setdefault(username, []).append(total)
+    return totals
+
+
 def screening_ranking(edition, samples=BOOTSTRAP_SAMPLES):
     """(Ranking, reliability rows, {entry pk: Entry}) from submitted screening sheets; raises JuryError."""
     from ..scoring.severity import SeverityError

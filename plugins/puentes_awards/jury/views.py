@@ -303,9 +303,7 @@ def _screening(edition):
     rows = [{"estimate": estimate, "entry": entries[estimate.entry_id], "tied": estimate.entry_id in zone_members,
              "top_percent": round(100 * estimate.top_probability)} for estimate in ranking.entries]
     labels = {code: criterion.name for code, criterion in ((c.code, c) for c in services.grid(edition))}
-    totals = {}
-    for sheet in services.submitted_sheets(edition, SCREENING):
-        totals.setdefault(sheet.assignment.juror.user.username, []).append(sheet.total)
+    totals = services.totals_by_juror(edition)
     return {
         "ranking": ranking, "ranking_rows": rows,
         "reliability": [{"row": row, "label": labels.get(row.code, row.code)} for row in reliability],
@@ -390,20 +388,33 @@ def results(request, slug):
     if len(winners) < services.PLACES:
         raise Http404(_("The results of this competition are not published yet."))
     rows = [{"winner": winner, "summary": _summary(winner.entry)} for winner in winners]
-    chart = None
+    context = {"edition": edition, "rows": rows}
     try:
         ranking, _reliability, entries = services.screening_ranking(edition)
-        winner_ids = {winner.entry_id for winner in winners}
-        chart = charts.adjusted_with_intervals(
-            [(entries[estimate.entry_id].municipality, estimate.adjusted, estimate.low, estimate.high,
-              estimate.entry_id in winner_ids) for estimate in ranking.entries[:TOP_CHART_ROWS]],
-            _("Screening round: adjusted scores with their 95% intervals"),
-            _("Each dot is an entry's score corrected for juror severity; the bar is its uncertainty. "
-              "Orange: the winners."))
+        context.update(_public_charts(edition, ranking, entries, winners))
     except services.JuryError:
-        pass
-    return render(request, "puentes_awards/jury/results.html",
-                  {"edition": edition, "rows": rows, "chart": chart})
+        pass  # no screening ranking to draw: the page shows the winners alone
+    return render(request, "puentes_awards/jury/results.html", context)
+
+
+def _public_charts(edition, ranking, entries, winners):
+    """The screening round as the public sees it: adjusted scores, and each juror's scores under a number."""
+    winner_ids = {winner.entry_id for winner in winners}
+    adjusted = charts.adjusted_with_intervals(
+        [(entries[estimate.entry_id].municipality, estimate.adjusted, estimate.low, estimate.high,
+          estimate.entry_id in winner_ids) for estimate in ranking.entries[:TOP_CHART_ROWS]],
+        _("Screening round: adjusted scores with their 95% intervals"),
+        _("Each dot is an entry's score corrected for juror severity; the bar is its uncertainty. "
+          "Orange: the winners."))
+    totals = services.totals_by_juror(edition)
+    # Jurors are public as a panel, not one by one: the chart numbers them, harshest first.
+    jurors = charts.juror_distributions(
+        [(_("Juror {number}").format(number=number), totals.get(juror.juror_id, []), juror.severity)
+         for number, juror in enumerate(ranking.jurors, start=1)],
+        _("Screening round: the scores each juror gave"),
+        _("Each dot is one total out of 100 given by one juror; the red line is that juror's mean. "
+          "Jurors are numbered from the harshest to the most lenient."))
+    return {"adjusted_chart": adjusted, "juror_chart": jurors}
 
 
 def _summary(entry):
