@@ -73,7 +73,8 @@ def _database():
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("PUENTES_DEMO_DB", str(VAR_DIR / "demo.sqlite3")),
-        "OPTIONS": {"timeout": 20},
+        # IMMEDIATE: concurrent writers (the server, a Celery worker) wait instead of failing "locked".
+        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
     }
 
 
