@@ -397,14 +397,17 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
 
     @staticmethod
     def workbench_scenarios():
-        """The queue of the demo's proposal gallery, per language (the demo loads '… (es)' into the Spanish course)."""
+        """Reviewing the demo's proposal galleries: the English one takes every proposal block of its course,
+        the Spanish and Portuguese ones point at their language's proposal scenario (puentes_proposal)."""
         return [
             ("Tutor review: the proposals of this course (en)",
              '<puentes_tutor_review display_name="Tutor review of project proposals"/>'),
             ("Revisión de tutoría: las propuestas de este curso (es)",
-             '<puentes_tutor_review display_name="Revisión de las propuestas de proyecto"/>'),
+             '<puentes_tutor_review display_name="Revisión de las propuestas de proyecto" '
+             'proposal_blocks=\'["proposal_es"]\'/>'),
             ("Revisão de tutoria: as propostas deste curso (pt)",
-             '<puentes_tutor_review display_name="Revisão das propostas de projeto"/>'),
+             '<puentes_tutor_review display_name="Revisão das propostas de projeto" '
+             'proposal_blocks=\'["proposal_pt"]\'/>'),
         ]
 
 
