@@ -1,5 +1,8 @@
 """The demo users, one per role, with the path each one follows through the course."""
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+
+AWARD_EDITION = "premio-puentes-2027"  # the demo competition (loading.ensure_award_edition)
 
 PERSONAS = [
     {"username": "ana", "password": "puentes-ana", "role": "student", "persona": "learner",
@@ -16,10 +19,14 @@ PERSONAS = [
      "path": _("Edits case studies in Studio, watches tutors' workload, exports reflections and proposals.")},
     {"username": "elena", "password": "puentes-elena", "role": "student", "persona": "juror",
      "name": "Elena Costa", "title": _("Juror"),
-     "path": _("Scores the competition entries assigned to her, blind, criterion by criterion.")},
+     "path": _("Scores the competition entries assigned to her, blind, criterion by criterion."),
+     "path_url": reverse_lazy("puentes_awards:jury_workspace", args=[AWARD_EDITION]),
+     "path_label": _("Continue to the jury workspace")},
     {"username": "fabio", "password": "puentes-fabio", "role": "student", "persona": "organiser",
      "name": "Fabio Lima", "title": _("Competition organiser"),
-     "path": _("Runs the award: assigns jurors, reads the ranking, picks finalists, confirms three winners.")},
+     "path": _("Runs the award: assigns jurors, reads the ranking, picks finalists, confirms three winners."),
+     "path_url": reverse_lazy("puentes_awards:jury_dashboard", args=[AWARD_EDITION]),
+     "path_label": _("Continue to the competition dashboard")},
 ]
 
 

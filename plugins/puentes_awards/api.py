@@ -61,3 +61,32 @@ def create_edition(*, name, courses, call_opens_at, call_closes_at, prizes, curr
     if organisers:
         edition.organisers.add(*organisers)
     return edition.slug
+
+
+# ---- the jury (issue 6) -------------------------------------------------------------------------------------
+
+def grant_role(edition_slug, user, role, municipality="", country="", actor=None):
+    """Make `user` an organiser or a juror ("organiser" / "juror") of the edition, audited; granting a role
+    already held changes nothing. A juror's municipality and country (ISO alpha-2) find conflicts of interest."""
+    from .jury import services
+    services.grant_role(Edition.objects.get(slug=edition_slug), user, role, actor=actor,
+                        municipality=municipality, country=country)
+
+
+def configure_jury(edition_slug, actor=None, **changes):
+    """Change jury settings (jurors_per_entry, seed, show_municipality, conflict_same_municipality,
+    conflict_same_country, tiebreak_order) before the entries are assigned. Values already set change nothing;
+    a change after assignment raises ValueError with the reason."""
+    import dataclasses
+
+    from .jury import services, setup
+    edition = Edition.objects.get(slug=edition_slug)
+    settings = services.jury_settings(edition)
+    current = setup.JuryChoices(settings.jurors_per_entry, settings.seed, settings.show_municipality,
+                                settings.conflict_same_municipality, settings.conflict_same_country,
+                                tuple(settings.tiebreak_order))
+    if "tiebreak_order" in changes:
+        changes["tiebreak_order"] = tuple(changes["tiebreak_order"])
+    wanted = dataclasses.replace(current, **changes)
+    if wanted != current:
+        services.update_settings(edition, wanted, actor)

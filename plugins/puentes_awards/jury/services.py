@@ -102,6 +102,10 @@ def update_settings(edition, choices, actor):
     locked = setup.settings_lock_reason(settings.tiebreak_published_at)
     if locked:
         raise JuryError(locked)
+    try:
+        check_order(list(choices.tiebreak_order), {criterion.code for criterion in grid(edition)})
+    except ValueError as error:
+        raise JuryError(str(error)) from error
     fields = ["jurors_per_entry", "seed", "show_municipality", "conflict_same_municipality",
               "conflict_same_country", "tiebreak_order"]
     before = {name: getattr(settings, name) for name in fields}
@@ -117,14 +121,17 @@ def grant_role(edition, user, role, actor=None, municipality="", country=""):
     """Make `user` an organiser or a juror of `edition` (the admin and the management command call this)."""
     with transaction.atomic():
         if role == "organiser":
-            edition.organisers.add(user)
-            audit(edition, actor, "role.granted", user.username, after={"role": "organiser"})
+            if not edition.organisers.filter(pk=user.pk).exists():  # granting what is held changes nothing
+                edition.organisers.add(user)
+                audit(edition, actor, "role.granted", user.username, after={"role": "organiser"})
             return None
         if role != "juror":
             raise JuryError(_("A role is either organiser or juror."))
-        juror, created = Juror.objects.update_or_create(
-            edition=edition, user=user, defaults={"municipality": municipality, "country": country.upper(),
-                                                  "active": True})
+        wanted = {"municipality": municipality, "country": country.upper(), "active": True}
+        held = Juror.objects.filter(edition=edition, user=user, **wanted).first()
+        if held is not None:
+            return held
+        juror, created = Juror.objects.update_or_create(edition=edition, user=user, defaults=wanted)
         audit(edition, actor, "role.granted", user.username,
               after={"role": "juror", "municipality": municipality, "country": country.upper()})
         return juror
