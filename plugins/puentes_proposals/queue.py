@@ -133,10 +133,13 @@ def _item(row, claim, team, countries, cohorts, now):
 
 def facets(course_key, block_keys=()):
     """The countries and thematic areas that occur in the course's queue (for the filter menus)."""
-    facts = QueueFacts.objects.filter(proposal__in=course_proposals(course_key, block_keys))
-    countries = sorted(c for c in facts.values_list("country", flat=True).distinct() if c)
-    areas = sorted(a for a in facts.values_list("thematic_area", flat=True).distinct() if a)
-    return countries, areas
+    pairs = (QueueFacts.objects.filter(proposal__in=course_proposals(course_key, block_keys))
+             .values_list("country", "thematic_area").distinct().order_by())
+    countries, areas = set(), set()
+    for country, area in pairs:   # one query: at most countries × areas rows
+        countries.add(country)
+        areas.add(area)
+    return sorted(c for c in countries if c), sorted(a for a in areas if a)
 
 
 def tutors(course_key):
