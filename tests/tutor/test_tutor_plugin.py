@@ -100,7 +100,7 @@ def test_celery_routes_are_added_to_the_platform_routes_not_replacing_them(defau
     assert routes is platform_routes
     assert routes["lms.djangoapps.bulk_email.tasks.send_course_email"] == {"queue": "edx.lms.core.high"}
     assert routes["puentes_awards.tasks.deliver_entry"] == {"queue": "edx.lms.core.high_mem"}
-    assert routes["puentes_proposals.tasks.export_proposals"] == {"queue": "edx.lms.core.high"}
+    assert routes["puentes_awards.tasks.relay_outbox"] == {"queue": "edx.lms.core.high"}
 
 
 def test_celery_routes_need_no_platform_routes_to_exist(default_project):
@@ -205,6 +205,19 @@ def test_import_job_says_what_is_missing(default_project, platform, tmp_path):
     assert result.returncode != 0
     assert "no Puentes course for 'en'" in result.stdout + result.stderr
     assert platform.calls() == []
+
+
+# --- the awards relay ------------------------------------------------------------------------------
+
+
+def test_local_deployment_runs_the_awards_relay_loop(make_project):
+    project = make_project()
+    project.save(PUENTES_AWARDS_RELAY_EVERY_SECONDS="120")
+    compose = project.read("local", "docker-compose.yml")
+    service = compose[compose.index("puentes-awards-relay:"):]
+    assert "./manage.py lms puentes_awards_relay --loop 120" in service
+    assert "lms.envs.tutor.production" in service
+    assert "../apps/openedx/settings/lms:/openedx/edx-platform/lms/envs/tutor:roz" in service
 
 
 # --- the routes name tasks that exist ---------------------------------------------------------------

@@ -91,7 +91,7 @@ SECRETS = (
 # EXPLICIT_QUEUES (no wildcards), so every task is listed by its full name.
 CELERY_TASKS = (
     "puentes_awards.tasks.deliver_entry",
-    "puentes_proposals.tasks.export_proposals",
+    "puentes_awards.tasks.relay_outbox",
 )
 
 # The LMS worker Tutor runs consumes edx.lms.core.{default,high,high_mem}; the LMS's

@@ -20,6 +20,8 @@ hooks.Filters.CONFIG_DEFAULTS.add_items(
         # A PyPI pin, a git URL (git+https://...@tag) or "" when a checkout is mounted instead.
         ("PUENTES_PIP_REQUIREMENT", "puentes==0.1.0"),
         ("PUENTES_CELERY_QUEUE", operator_settings.CELERY_QUEUE_DEFAULT),
+        # How often the awards relay looks for deliveries whose task was lost.
+        ("PUENTES_AWARDS_RELAY_EVERY_SECONDS", 300),
     ]
     + [(setting.name, setting.config_default) for setting in operator_settings.SETTINGS]
 )
