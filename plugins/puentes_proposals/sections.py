@@ -34,7 +34,15 @@ RICH_ATTRIBUTES = {"a": {"href", "title"}}
 
 
 class AnswerError(ValueError):
-    """An answer that cannot be stored as sent (the block answers HTTP 400 with this message)."""
+    """An answer or template that cannot be stored as sent (the block answers HTTP 400 with this message).
+
+    `field` says where, for a template: the path below the section list ('3.max_words'), as the
+    Studio editor names its inputs, so the editor can mark and focus the one at fault.
+    """
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
 
 
 def plain(text):
@@ -206,24 +214,32 @@ def draft_problems(template, answers):
 
 
 def clean_template(sections):
-    """A template from Studio, checked: unique ids, known types, sane limits and choices."""
+    """A template from Studio or OLX, checked: unique ids, known types, sane limits and choices.
+
+    Errors name the section by its position for people (1-based) and by its path for the editor
+    (0-based, '2.choices.1.value').
+    """
     if not isinstance(sections, list) or not sections:
         raise AnswerError(_("The template needs at least one section."))
+    if len(sections) > MAX_ROWS:
+        raise AnswerError(_("A template can have at most 100 sections."))
     cleaned, seen = [], set()
-    for position, section in enumerate(sections, start=1):
+    for index, section in enumerate(sections):
+        position = index + 1
         if not isinstance(section, dict):
-            raise AnswerError(_("Section {number} is not an object.").format(number=position))
+            raise AnswerError(_("Section {number} is not an object.").format(number=position), f"{index}")
         section_id = str(section.get("id") or "")
         if not SECTION_ID.match(section_id) or section_id in seen:
             raise AnswerError(_("Section {number} needs a unique id of lowercase letters, digits and _.").format(
-                number=position))
+                number=position), f"{index}.id")
         if section.get("type") not in SECTION_TYPES:
-            raise AnswerError(_("Section {number} has an unknown type.").format(number=position))
+            raise AnswerError(_("Section {number} has an unknown type.").format(number=position), f"{index}.type")
         if not plain(str(section.get("title") or "")):
-            raise AnswerError(_("Section {number} needs a title.").format(number=position))
+            raise AnswerError(_("Section {number} needs a title.").format(number=position), f"{index}.title")
         seen.add(section_id)
         entry = {"id": section_id, "type": section["type"], "title": plain(str(section["title"])),
-                 "help": plain(str(section.get("help") or "")), "required": bool(section.get("required"))}
+                 "help": plain(str(section.get("help") or "")),
+                 "required": section.get("required") in (True, "true")}  # never bool("false")
         if section["type"] == LONG_TEXT:
             for limit in ("min_words", "max_words"):
                 if section.get(limit) not in (None, ""):
@@ -231,15 +247,32 @@ def clean_template(sections):
                         entry[limit] = max(0, int(section[limit]))
                     except (TypeError, ValueError):
                         raise AnswerError(_("Section {number}: word limits must be whole numbers.").format(
-                            number=position)) from None
+                            number=position), f"{index}.{limit}") from None
             if entry.get("min_words") and entry.get("max_words") and entry["min_words"] > entry["max_words"]:
-                raise AnswerError(_("Section {number}: the minimum is above the maximum.").format(number=position))
+                raise AnswerError(_("Section {number}: the minimum is above the maximum.").format(number=position),
+                                  f"{index}.max_words")
         if section["type"] == CHOICE:
-            choices = section.get("choices") or []
-            if not isinstance(choices, list) or not choices:
-                raise AnswerError(_("Section {number} needs a list of choices.").format(number=position))
-            entry["choices"] = [{"value": plain(str(c.get("value") if isinstance(c, dict) else c)),
-                                 "label": plain(str(c.get("label") if isinstance(c, dict) else c))}
-                                for c in choices]
+            entry["choices"] = _clean_choices(section.get("choices"), index)
         cleaned.append(entry)
+    return cleaned
+
+
+def _clean_choices(choices, index):
+    """The options of a choice section: each with a value stored in answers (unique) and a label shown."""
+    position = index + 1
+    if not isinstance(choices, list) or not choices:
+        raise AnswerError(_("Section {number} needs a list of choices.").format(number=position),
+                          f"{index}.choices")
+    cleaned, values = [], set()
+    for number, choice in enumerate(choices):
+        value = plain(str(choice.get("value") if isinstance(choice, dict) else choice or ""))
+        label = plain(str(choice.get("label") if isinstance(choice, dict) else choice or ""))
+        if not value or value in values:
+            raise AnswerError(_("Section {number}: every choice needs a value of its own.").format(number=position),
+                              f"{index}.choices.{number}.value")
+        if not label:
+            raise AnswerError(_("Section {number}: every choice needs a label.").format(number=position),
+                              f"{index}.choices.{number}.label")
+        values.add(value)
+        cleaned.append({"value": value, "label": label})
     return cleaned

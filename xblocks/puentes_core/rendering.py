@@ -8,6 +8,15 @@ def block_module(block):
     return getattr(type(block), "unmixed_class", type(block)).__module__
 
 
+def _resource(loader, path):
+    """A static file's text: a path inside the block's package, or 'package:path' for a shared one
+    (puentes_core's Studio form, for instance)."""
+    if ":" in path:
+        package, path = path.split(":", 1)
+        return ResourceLoader(package).load_unicode(path)
+    return loader.load_unicode(path)
+
+
 def render_view(block, template, context, css=(), js=(), init_fn=None, init_args=None):
     """A Fragment for `template` (a path inside the block's package) with its static files."""
     loader = ResourceLoader(block_module(block))
@@ -15,12 +24,12 @@ def render_view(block, template, context, css=(), js=(), init_fn=None, init_args
     html = loader.render_django_template(template, context=dict(context), i18n_service=i18n_service)
     fragment = Fragment(html)
     for path in css:
-        fragment.add_css(loader.load_unicode(path))
+        fragment.add_css(_resource(loader, path))
     catalog_url = block.js_catalog_url() if hasattr(block, "js_catalog_url") else None
     if catalog_url:
         fragment.add_javascript_url(catalog_url)
     for path in js:
-        fragment.add_javascript(loader.load_unicode(path))
+        fragment.add_javascript(_resource(loader, path))
     if init_fn:
         fragment.initialize_js(init_fn, init_args or {})
     return fragment

@@ -47,3 +47,11 @@ def current_user(block):
         is_staff=bool(attrs.get("edx-platform.user_is_staff")),
         language=preferences.get("pref-lang") or "",
     )
+
+
+def may_author(block):
+    """May the current user edit the block's content? Studio checks course-author access before it calls a
+    handler and passes no role; in the LMS, where the role is known, only course staff may."""
+    attrs = block.runtime.service(block, "user").get_current_user().opt_attrs
+    role = attrs.get("edx-platform.user_role")
+    return role is None or role in STAFF_ROLES or bool(attrs.get("edx-platform.user_is_staff"))

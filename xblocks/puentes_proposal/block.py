@@ -10,7 +10,6 @@ from django.utils import timezone
 from opaque_keys.edx.keys import UsageKey
 from xblock.core import XBlock
 from xblock.fields import Date, Integer, List, Scope, String
-from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
 from puentes_core.i18n import I18nMixin
 from puentes_core.rendering import render_view
@@ -18,9 +17,12 @@ from puentes_core.sanitize import clean_html
 from puentes_core.users import current_user
 from puentes_proposals import api, rules, sections
 
+from .authoring import AuthoringError, clean_template
 from .default_template import DEFAULT_SECTIONS
 from .handlers import ProposalHandlersMixin
+from .olx import read_sections, write_sections
 from .scenarios import SCENARIOS
+from .studio import StudioMixin
 
 
 def _(text):
@@ -53,16 +55,14 @@ def course_end(course_key):
 @XBlock.needs("user")
 @XBlock.needs("i18n")
 @XBlock.wants("settings")
-class ProposalBlock(ProposalHandlersMixin, StudioEditableXBlockMixin, I18nMixin, XBlock):
+class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
     """A municipal team's project proposal: template, team, drafts, versions, feedback, competition entry."""
 
     display_name = String(display_name=_("Display name"), default=_("Project proposal"), scope=Scope.settings)
     intro = String(display_name=_("Introduction"), default="", scope=Scope.content, multiline_editor="html",
                    help=_("Shown above the proposal: what the team is asked to write, and how it is reviewed."))
     sections = List(display_name=_("Sections"), default=DEFAULT_SECTIONS, scope=Scope.content,
-                    help=_("The proposal template: a JSON list of sections, each with id, type (short_text, "
-                           "long_text, number, money, date_range, choice, budget, indicators, attachments), "
-                           "title, help, required, and min_words/max_words or choices where they apply."))
+                    help=_("The proposal template: the sections a team fills in, in order."))
     max_team_size = Integer(display_name=_("Largest team"), default=5, scope=Scope.settings,
                             help=_("How many people of one municipality can write a proposal together."))
     max_versions = Integer(display_name=_("Versions allowed"), default=3, scope=Scope.settings,
@@ -75,8 +75,6 @@ class ProposalBlock(ProposalHandlersMixin, StudioEditableXBlockMixin, I18nMixin,
     due = Date(display_name=_("Due date"), default=None, scope=Scope.settings,
                help=_("Last moment to submit; the course end is the limit when it comes first."))
 
-    editable_fields = ("display_name", "intro", "sections", "max_team_size", "max_versions", "currency",
-                       "points_possible")
     has_score = True
     icon_class = "problem"
     i18n_js_namespace = "PuentesProposalI18n"
@@ -205,17 +203,29 @@ class ProposalBlock(ProposalHandlersMixin, StudioEditableXBlockMixin, I18nMixin,
 
     # --- Studio ------------------------------------------------------------------------------
 
-    def validate_field_data(self, validation, data):
-        from xblock.validation import ValidationMessage
-        try:
-            sections.clean_template(data.sections)
-        except sections.AnswerError as error:
-            validation.add(ValidationMessage(ValidationMessage.ERROR, str(error)))
-        if data.max_team_size is not None and data.max_team_size < 1:
-            validation.add(ValidationMessage(ValidationMessage.ERROR, self.ugettext("A team has at least one member.")))
-        if data.max_versions is not None and data.max_versions < 0:
-            validation.add(ValidationMessage(ValidationMessage.ERROR,
-                                             self.ugettext("Versions allowed cannot be negative.")))
+    @classmethod
+    def parse_xml(cls, node, runtime, keys):
+        """Attributes as fields; `<section>` children as the template, checked as Studio checks it.
+        (A `sections` JSON attribute, as older exports wrote, is read too.)"""
+        block = runtime.construct_xblock_from_class(cls, keys)
+        for name, value in node.items():
+            cls._set_field_if_present(block, name, value, {})
+        raw = read_sections(node)
+        if raw is None and block.fields["sections"].is_set_on(block):
+            raw = block.sections
+        if raw is not None:
+            try:
+                block.sections = clean_template(raw)
+            except AuthoringError as error:
+                raise ValueError(f"puentes_proposal {node.get('url_name', '')}: {error.field}: {error}") from None
+        return block
+
+    def add_xml_to_node(self, node):
+        """Settings as attributes; an edited template as readable `<section>` children, never JSON."""
+        super().add_xml_to_node(node)
+        node.attrib.pop("sections", None)
+        if self.fields["sections"].is_set_on(self):
+            write_sections(self.sections, node)
 
     @staticmethod
     def workbench_scenarios():

@@ -1,0 +1,48 @@
+"""Studio authoring: a structured editor for the proposal's settings and template (no JSON for the course
+team). Saving checks everything with `authoring.clean_block`; a 400 names the editor's input at fault."""
+from xblock.core import XBlock
+
+from puentes_core.handlers import Forbidden, InputError, json_handler
+from puentes_core.rendering import render_view
+from puentes_core.users import may_author
+
+from .authoring import AuthoringError, clean_block, due_for_editor
+
+STORED = ("display_name", "intro", "max_team_size", "max_versions", "currency", "points_possible", "due", "sections")
+
+
+class StudioMixin:
+    """`studio_view` and its save handler for ProposalBlock."""
+
+    def studio_view(self, context=None):
+        """The editor, filled with what learners see now: a template never edited shows the default
+        sections in the author's language, and saving stores them as shown."""
+        proposal = {
+            "display_name": self.ugettext(self.display_name) if not self.fields["display_name"].is_set_on(self)
+            else self.display_name,
+            "intro": self.intro, "max_team_size": self.max_team_size, "max_versions": self.max_versions,
+            "currency": self.currency, "points_possible": self.points_possible, "due": due_for_editor(self.due),
+            "sections": self.template(),
+        }
+        error_id = f"pp-editor-error-{self.block_key.block_id}"
+        return render_view(self, "templates/studio.html", {"block": self, "error_id": error_id},
+                           css=["puentes_core:static/css/studio_form.css", "static/css/studio.css"],
+                           js=["puentes_core:static/js/studio_form.js", "static/js/studio.js"],
+                           init_fn="PuentesProposalEditor", init_args={"proposal": proposal})
+
+    @XBlock.handler
+    @json_handler
+    def studio_submit(self, payload, suffix=""):
+        """Save the editor's values: every setting and the whole template, or nothing."""
+        if not may_author(self):
+            raise Forbidden(self.ugettext("Only the course team can edit this proposal."))
+        try:
+            cleaned = clean_block(payload, self.ugettext)
+        except AuthoringError as error:
+            raise InputError(error.message, field=error.field) from None
+        for name in STORED:
+            if name == "due" and cleaned["due"] is None:
+                del self.due  # no date of its own: the LMS falls back to the subsection's (inherited) due
+            else:
+                setattr(self, name, cleaned[name])
+        return {"result": "success"}
