@@ -48,7 +48,8 @@ def clean_settings(raw, translate):
 
 
 def whole_number(value, lowest, highest, field, translate):
-    message = translate("Enter a whole number from {lowest} to {highest}.").format(lowest=lowest, highest=highest)
+    _ = translate
+    message = _("Enter a whole number from {lowest} to {highest}.").format(lowest=lowest, highest=highest)
     if isinstance(value, bool):
         raise AuthoringError(message, field)
     try:
@@ -62,6 +63,7 @@ def whole_number(value, lowest, highest, field, translate):
 
 def parse_due(value, translate):
     """A due moment from the editor ('2026-06-30T23:59', or a date alone, read as its last minute), in UTC."""
+    _ = translate
     text = str(value or "").strip()
     if not text:
         return None
@@ -71,7 +73,7 @@ def parse_due(value, translate):
         else:
             moment = datetime.datetime.fromisoformat(text)
     except ValueError:
-        raise AuthoringError(translate("Enter the date as YYYY-MM-DD and the time as HH:MM."), "due") from None
+        raise AuthoringError(_("Enter the date as YYYY-MM-DD and the time as HH:MM."), "due") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.UTC)
     return moment.astimezone(datetime.UTC)
