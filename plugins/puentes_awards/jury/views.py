@@ -46,9 +46,10 @@ def workspace(request, edition, juror):
     sheets = {(sheet.assignment.entry_id, sheet.assignment.round): sheet.status
               for sheet in ScoreSheet.objects.filter(assignment__juror=juror).select_related("assignment")}
     rounds = []
+    settings = services.jury_settings(edition)
     for round_name, label in ((SCREENING, _("Screening round")), (FINAL, _("Final round"))):
         entries = services.visible_entries(juror, round_name)
-        rows = [{"entry": _blind(entry, services.jury_settings(edition)),
+        rows = [{"entry": _blind(entry, settings),
                  "status": sheets.get((entry.pk, round_name), "todo")} for entry in entries]
         if rows:
             rounds.append({"name": round_name, "label": label, "rows": rows})

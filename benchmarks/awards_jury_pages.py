@@ -1,0 +1,121 @@
+"""Benchmark: the jury's pages through Django's test client at two competition sizes (issue 6).
+
+An edition with N entries, 20 jurors, k = 3, every screening sheet submitted, five finalists ranked and
+three winners confirmed; then each page is timed as its user opens it. The dashboard and the results page
+refit the severity model with 1,000 bootstrap samples on every view.
+
+    python -m benchmarks.awards_jury_pages [--repeat N]
+"""
+import argparse
+from datetime import timedelta
+from decimal import Decimal
+
+from benchmarks.harness import bench_database, measure, table
+
+SIZES = (100, 400)
+JURORS = 20
+COUNTRIES = ["AR", "BO", "BR", "CL", "CO", "CR", "EC", "GT", "MX", "PE", "PY", "UY"]
+
+
+def competition(size):
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from puentes_awards.jury import services
+    from puentes_awards.jury.models import JuryAssignment
+    from puentes_awards.models import Edition, Entry
+    now = timezone.now()
+    User = get_user_model()
+    edition = Edition.objects.create(
+        name=f"Bench {size}", slug=f"bench-{size}", call_opens_at=now - timedelta(days=30),
+        call_closes_at=now + timedelta(days=30), first_prize=Decimal(30000), second_prize=Decimal(20000),
+        third_prize=Decimal(10000), currency="USD")
+    Entry.objects.bulk_create(Entry(
+        edition=edition, proposal_id=size * 100_000 + number, version=1, course_key="course-v1:OAS+B+2027",
+        block_key=f"b{number}", title=f"Project {number}", municipality=f"Town {number}",
+        country=COUNTRIES[number % len(COUNTRIES)], team=[{"full_name": "x"}],
+        snapshot={"total_budget": "10000", "sections": [{"title": "Summary", "section_type": "long_text",
+                                                          "value": "A welcome desk. " * 40}]},
+        eligible=True, submitted_at=now, approved_at=now, entered_at=now) for number in range(size))
+    organiser = User.objects.create(username=f"org{size}")
+    services.grant_role(edition, organiser, "organiser")
+    jurors = [User.objects.create(username=f"j{size}-{number}") for number in range(JURORS)]
+    for number, user in enumerate(jurors):
+        services.grant_role(edition, user, "juror", municipality=f"City {number}", country="US")
+    services.assign_screening(edition, organiser)
+    codes = [criterion.code for criterion in services.grid(edition)]
+    for assignment in JuryAssignment.objects.select_related("juror__user", "entry"):
+        level = (assignment.entry.proposal_id + assignment.juror_id) % 6
+        services.save_sheet(assignment.juror, assignment.entry, dict.fromkeys(codes, level), {}, True,
+                            assignment.juror.user)
+    finalists = list(edition.entries.order_by("id")[:5])
+    services.choose_finalists(edition, finalists, organiser)
+    for juror in edition.jurors.select_related("user"):
+        visible = services.visible_entries(juror, "final")
+        services.submit_ballot(juror, {str(entry.uuid): rank for rank, entry in enumerate(visible, 1)}, juror.user)
+    services.confirm_winners(edition, [(entry, Decimal(1000)) for entry in finalists[:3]], organiser)
+    return edition, organiser, jurors[0]
+
+
+def queries_of(operation):
+    """SQL statements of one request. Django empties the query log when a request starts, which hides a
+    request's queries from harness.measure's count; this counts with that reset switched off."""
+    from django.core.signals import request_started
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+    request_started.disconnect(reset_queries)
+    try:
+        reset_queries()
+        with CaptureQueriesContext(connection) as captured:
+            operation()
+        return len(captured)
+    finally:
+        request_started.connect(reset_queries)
+
+
+def run(repeat):
+    from django.test import Client
+
+    from puentes_awards.jury.models import JuryAssignment
+    rows = []
+    for size in SIZES:
+        edition, organiser, juror_user = competition(size)
+        entry = JuryAssignment.objects.filter(juror__user=juror_user, round="screening").first().entry
+        organiser_client, juror_client, public = Client(), Client(), Client()
+        organiser_client.force_login(organiser)
+        juror_client.force_login(juror_user)
+        base = "/puentes_awards"
+        score_form = {f"level-{code}": "3" for code in ("innovation", "impact", "feasibility", "participation",
+                                                        "sustainability", "replicability", "gender_diversity")}
+        pages = [
+            ("juror workspace", lambda: juror_client.get(f"{base}/jury/{edition.slug}/")),
+            ("juror opens an entry", lambda: juror_client.get(f"{base}/jury/{edition.slug}/entries/{entry.uuid}/")),
+            ("juror submits a score", lambda: juror_client.post(f"{base}/jury/{edition.slug}/entries/{entry.uuid}/",
+                                                                 {**score_form, "action": "submit"})),
+            ("organiser criteria page", lambda: organiser_client.get(f"{base}/organise/{edition.slug}/criteria/")),
+            ("organiser settings page", lambda: organiser_client.get(f"{base}/organise/{edition.slug}/settings/")),
+            ("organiser dashboard (ranking, 1,000 bootstrap samples)",
+             lambda: organiser_client.get(f"{base}/organise/{edition.slug}/")),
+            ("scores CSV export", lambda: organiser_client.get(f"{base}/organise/{edition.slug}/scores.csv")),
+            ("public results page", lambda: public.get(f"{base}/results/{edition.slug}/?lang=es")),
+        ]
+        for label, operation in pages:
+            status = operation().status_code
+            assert status in (200, 302), (label, status)
+            timing = measure(operation, repeat=repeat, warmup=1)
+            rows.append([label, size, timing.p50, timing.p95, queries_of(operation)])
+    rows.sort(key=lambda row: (row[0], row[1]))
+    print(f"Jury pages, {JURORS} jurors, k = 3, every screening sheet submitted; Django test client, SQLite.\n")
+    print(table(["page", "entries", "p50 ms", "p95 ms", "queries"], rows))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=10)
+    args = parser.parse_args()
+    with bench_database():
+        run(args.repeat)
+
+
+if __name__ == "__main__":
+    main()
