@@ -73,33 +73,36 @@ def queries_of(operation):
         request_started.connect(reset_queries)
 
 
-def run(repeat):
+def pages(size):
+    """[(label, request)] for one competition of `size` entries, each as the user who opens it."""
     from django.test import Client
 
     from puentes_awards.jury.models import JuryAssignment
+    edition, organiser, juror_user = competition(size)
+    entry = JuryAssignment.objects.filter(juror__user=juror_user, round="screening").first().entry
+    organiser_client, juror_client, public = Client(), Client(), Client()
+    organiser_client.force_login(organiser)
+    juror_client.force_login(juror_user)
+    jury, organise = f"/puentes_awards/jury/{edition.slug}", f"/puentes_awards/organise/{edition.slug}"
+    score_form = {f"level-{code}": "3" for code in ("innovation", "impact", "feasibility", "participation",
+                                                    "sustainability", "replicability", "gender_diversity")}
+    return [
+        ("juror workspace", lambda: juror_client.get(f"{jury}/")),
+        ("juror opens an entry", lambda: juror_client.get(f"{jury}/entries/{entry.uuid}/")),
+        ("juror submits a score", lambda: juror_client.post(f"{jury}/entries/{entry.uuid}/",
+                                                             {**score_form, "action": "submit"})),
+        ("organiser criteria page", lambda: organiser_client.get(f"{organise}/criteria/")),
+        ("organiser settings page", lambda: organiser_client.get(f"{organise}/settings/")),
+        ("organiser dashboard (ranking, 1,000 bootstrap samples)", lambda: organiser_client.get(f"{organise}/")),
+        ("scores CSV export", lambda: organiser_client.get(f"{organise}/scores.csv")),
+        ("public results page", lambda: public.get(f"/puentes_awards/results/{edition.slug}/?lang=es")),
+    ]
+
+
+def run(repeat):
     rows = []
     for size in SIZES:
-        edition, organiser, juror_user = competition(size)
-        entry = JuryAssignment.objects.filter(juror__user=juror_user, round="screening").first().entry
-        organiser_client, juror_client, public = Client(), Client(), Client()
-        organiser_client.force_login(organiser)
-        juror_client.force_login(juror_user)
-        base = "/puentes_awards"
-        score_form = {f"level-{code}": "3" for code in ("innovation", "impact", "feasibility", "participation",
-                                                        "sustainability", "replicability", "gender_diversity")}
-        pages = [
-            ("juror workspace", lambda: juror_client.get(f"{base}/jury/{edition.slug}/")),
-            ("juror opens an entry", lambda: juror_client.get(f"{base}/jury/{edition.slug}/entries/{entry.uuid}/")),
-            ("juror submits a score", lambda: juror_client.post(f"{base}/jury/{edition.slug}/entries/{entry.uuid}/",
-                                                                 {**score_form, "action": "submit"})),
-            ("organiser criteria page", lambda: organiser_client.get(f"{base}/organise/{edition.slug}/criteria/")),
-            ("organiser settings page", lambda: organiser_client.get(f"{base}/organise/{edition.slug}/settings/")),
-            ("organiser dashboard (ranking, 1,000 bootstrap samples)",
-             lambda: organiser_client.get(f"{base}/organise/{edition.slug}/")),
-            ("scores CSV export", lambda: organiser_client.get(f"{base}/organise/{edition.slug}/scores.csv")),
-            ("public results page", lambda: public.get(f"{base}/results/{edition.slug}/?lang=es")),
-        ]
-        for label, operation in pages:
+        for label, operation in pages(size):
             status = operation().status_code
             assert status in (200, 302), (label, status)
             timing = measure(operation, repeat=repeat, warmup=1)
