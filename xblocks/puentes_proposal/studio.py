@@ -14,21 +14,23 @@ STORED = ("display_name", "intro", "max_team_size", "max_versions", "currency", 
 class StudioMixin:
     """`studio_view` and its save handler for ProposalBlock."""
 
-    def studio_view(self, context=None):
-        """The editor, filled with what learners see now: a template never edited shows the default
+    def studio_values(self):
+        """The editor's values: what learners see now. A template never edited shows the default
         sections in the author's language, and saving stores them as shown."""
-        proposal = {
+        return {
             "display_name": self.ugettext(self.display_name) if not self.fields["display_name"].is_set_on(self)
             else self.display_name,
             "intro": self.intro, "max_team_size": self.max_team_size, "max_versions": self.max_versions,
             "currency": self.currency, "points_possible": self.points_possible, "due": due_for_editor(self.due),
             "sections": self.template(),
         }
+
+    def studio_view(self, context=None):
         error_id = f"pp-editor-error-{self.block_key.block_id}"
         return render_view(self, "templates/studio.html", {"block": self, "error_id": error_id},
                            css=["puentes_core:static/css/studio_form.css", "static/css/studio.css"],
                            js=["puentes_core:static/js/studio_form.js", "static/js/studio.js"],
-                           init_fn="PuentesProposalEditor", init_args={"proposal": proposal})
+                           init_fn="PuentesProposalEditor", init_args={"proposal": self.studio_values()})
 
     @XBlock.handler
     @json_handler
