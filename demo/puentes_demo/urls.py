@@ -17,6 +17,6 @@ demo_patterns = [
 
 urlpatterns = [
     path("", include((demo_patterns, "demo"))),
-    path("login/", include("django.contrib.auth.urls")),
+    path("", include("django.contrib.auth.urls")),  # /login/, password change…; the demo's own /logout/ comes first
     path("admin/", admin.site.urls),
 ] + get_plugin_url_patterns(PROJECT_TYPE)

@@ -73,3 +73,14 @@ def test_landing_page_fits_a_phone(browser, demo_site):
     page.locator("form[action='/login-as/ana/'] button").click()
     assert "Ana" in page.locator(".account").inner_text()
     context.close()
+
+
+def test_a_protected_page_sends_an_anonymous_visitor_to_a_working_sign_in(client, demo_data):
+    unit = DemoUnit.objects.first()
+    response = client.get(f"/unit/{unit.usage_id}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/?next=")
+    sign_in = client.get(response["Location"])
+    assert sign_in.status_code == 200
+    response = client.post(response["Location"], {"username": "ana", "password": "puentes-ana"})
+    assert response.status_code == 302 and response["Location"] == f"/unit/{unit.usage_id}/"
