@@ -176,7 +176,8 @@ def test_not_json_and_bad_queue_filters_get_400(review_as, submit):
 # ---- the cycle ------------------------------------------------------------------------------------
 
 def test_revision_then_resubmission_then_approval_reaches_the_gradebook(review_as, submit, people, course_key,
-                                                                        django_capture_on_commit_callbacks):
+                                                                       load_block, proposal_block,
+                                                                       django_capture_on_commit_callbacks):
     from submissions import api as submissions_api
 
     from puentes_demo.models import PublishedEvent
@@ -219,6 +220,8 @@ def test_revision_then_resubmission_then_approval_reaches_the_gradebook(review_a
     assert reviews[0].overall_comment == "Say how many families."      # the first decision is kept as sent
     sheets = api.review_sheets([r.review_id for r in reviews])
     assert sheets[reviews[1].review_id]["levels"] == EVERY_CRITERION
+    learner_page = load_block.block(proposal_block, people["ana"]).student_view().body_html()
+    assert "Innovation" in learner_page and "gender_diversity" not in learner_page   # criteria named, not ids
     statuses = [entry.status for entry in api.history(proposal_id)]
     assert statuses == ["draft", "submitted", "in_review", "revision_requested", "resubmitted", "in_review",
                         "approved"]

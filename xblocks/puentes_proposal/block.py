@@ -147,6 +147,7 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
             for section_id, comment in review.section_comments.items():
                 comments.setdefault(section_id, []).append(comment)
         titles = {section["id"]: section["title"] for section in template}
+        sheets = api.review_sheets([review.review_id for review in reviews])
         reached = {entry.status: entry for entry in reversed(history)}
         versions_left = (max(0, self.max_versions - proposal.versions_submitted) if self.max_versions else None)
         return {
@@ -159,11 +160,24 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
             "reviews": [{"review": review, "decision_label": self.status_label(review.decision),
                          "comments": [(titles.get(sid, sid), text) for sid, text in review.section_comments.items()
                                       if text],
-                         "scores": sorted(review.rubric_scores.items())} for review in reversed(reviews)],
+                         "scores": self._scores_view(review, sheets.get(review.review_id))}
+                        for review in reversed(reviews)],
             "versions_left": versions_left,
             "team_full": self.max_team_size and len(proposal.team) >= self.max_team_size,
             "may_enter": proposal.status == rules.APPROVED,
         }
+
+    @staticmethod
+    def _scores_view(review, sheet):
+        """(criterion, level chosen, points) rows, named from the rubric the tutor scored on."""
+        rubric = {criterion["id"]: criterion for criterion in (sheet or {}).get("rubric", [])}
+        levels = (sheet or {}).get("levels", {})
+        rows = []
+        for criterion_id, points in review.rubric_scores.items():
+            criterion = rubric.get(criterion_id, {})
+            level = next((lvl for lvl in criterion.get("levels", []) if lvl["id"] == levels.get(criterion_id)), {})
+            rows.append((criterion.get("label", criterion_id), level.get("label", ""), points))
+        return rows
 
     def _section_view(self, section, answers, files, comments):
         value = answers.get(section["id"])
