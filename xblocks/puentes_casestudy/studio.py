@@ -4,6 +4,7 @@ from xblock.core import XBlock
 
 from puentes_core.handlers import Forbidden, InputError, json_handler
 from puentes_core.rendering import render_view
+from puentes_core.users import may_author
 
 from .content import CaseError, build_case
 
@@ -15,19 +16,11 @@ class StudioMixin:
         return render_view(self, "templates/studio.html", {"block": self}, css=["static/studio.css"],
                            js=["static/studio.js"], init_fn="PuentesCaseStudyEditor", init_args={"case": self.case()})
 
-    def _may_edit(self):
-        """Studio checks course-author access before it calls a handler and tells no role; in the LMS,
-        where the role is known, a learner must not reach this handler."""
-        attrs = self.runtime.service(self, "user").get_current_user().opt_attrs
-        role = attrs.get("edx-platform.user_role")
-        return role is None or role in ("staff", "instructor", "administrator") \
-            or bool(attrs.get("edx-platform.user_is_staff"))
-
     @XBlock.handler
     @json_handler
     def studio_submit(self, payload, suffix=""):
         """Save the case from the editor: the form's values, shaped like the stored case."""
-        if not self._may_edit():
+        if not may_author(self):
             raise Forbidden(self.ugettext("Only the course team can edit this case."))
         try:
             case = build_case(payload, self.ugettext)
