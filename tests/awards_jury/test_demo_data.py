@@ -5,11 +5,11 @@ from puentes_awards.models import Edition
 
 
 def load(make_user):
-    from puentes_demo import loading
+    from puentes_demo import competition, loading
     for username in ("fabio", "elena"):
         make_user(username)
-    loading.ensure_award_edition({loading.gallery_course(language) for language in loading.LANGUAGES})
-    loading.ensure_award_jury()
+    competition.ensure_award_edition({loading.gallery_course(language) for language in loading.LANGUAGES})
+    competition.ensure_award_jury()
     return Edition.objects.get(slug="premio-puentes-2027")
 
 
