@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_noop
 from lxml import etree
 from opaque_keys.edx.locator import CourseLocator
 from xblock.core import XBlock
@@ -25,6 +26,8 @@ KEY_UNITS = [
     ("m11_proposal_unit", "learner"),
     ("m11_review_unit", "tutor"),
 ]
+# Stored in English, shown through {% trans %}; gettext_noop puts it in the catalogue.
+GALLERY_SECTION = gettext_noop("Block gallery")
 GALLERY_LANGUAGE = re.compile(r"\((en|es|pt)\)\s*$")
 
 
@@ -125,7 +128,7 @@ def load_block_galleries(reload=False):
             position += 1
             DemoUnit.objects.update_or_create(usage_id=usage_id, defaults={
                 "course_key": str(course_key), "language": language, "position": position,
-                "section": "Block gallery", "title": GALLERY_LANGUAGE.sub("", title).strip(),
+                "section": GALLERY_SECTION, "title": GALLERY_LANGUAGE.sub("", title).strip(),
                 "audience": "tutor" if tag == "puentes_tutor_review" else "learner"})
             course_keys.add(course_key)
     return course_keys
