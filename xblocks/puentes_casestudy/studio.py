@@ -13,8 +13,10 @@ class StudioMixin:
     """`studio_view` and its save handler for CaseStudyBlock."""
 
     def studio_view(self, context=None):
-        return render_view(self, "templates/studio.html", {"block": self}, css=["static/studio.css"],
-                           js=["static/studio.js"], init_fn="PuentesCaseStudyEditor", init_args={"case": self.case()})
+        return render_view(self, "templates/studio.html", {"block": self},
+                           css=["puentes_core:static/css/studio_form.css"],
+                           js=["puentes_core:static/js/studio_form.js", "static/studio.js"],
+                           init_fn="PuentesCaseStudyEditor", init_args={"case": self.case()})
 
     @XBlock.handler
     @json_handler

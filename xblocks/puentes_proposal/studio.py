@@ -26,9 +26,8 @@ class StudioMixin:
         }
 
     def studio_view(self, context=None):
-        error_id = f"pp-editor-error-{self.block_key.block_id}"
-        return render_view(self, "templates/studio.html", {"block": self, "error_id": error_id},
-                           css=["puentes_core:static/css/studio_form.css", "static/css/studio.css"],
+        return render_view(self, "templates/studio.html", {"block": self},
+                           css=["puentes_core:static/css/studio_form.css"],
                            js=["puentes_core:static/js/studio_form.js", "static/js/studio.js"],
                            init_fn="PuentesProposalEditor", init_args={"proposal": self.studio_values()})
 

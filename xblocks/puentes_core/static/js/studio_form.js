@@ -5,7 +5,8 @@
    Records of a list can be added, removed and moved up or down; legends are renumbered so a screen
    reader always hears "Section 3". `collect()` returns the record in the spec's shape and stamps every
    input with its path ("sections.2.choices.0.value"), the path the server names in a 400, which
-   `showError` marks and focuses. Labels come from the calling block so its own catalogue translates them. */
+   `showError` marks and focuses. Labels come from the calling block so its own catalogue translates them.
+   `PuentesStudioForm.editor` (below) wires a block's whole editor: save, cancel and the error alert. */
 window.PuentesStudioForm = function (container, spec, record, labels) {
   "use strict";
   var uid = 0, prefix = "pst-" + Math.random().toString(36).slice(2, 8) + "-";
@@ -151,4 +152,41 @@ window.PuentesStudioForm = function (container, spec, record, labels) {
       return true;
     }
   };
+};
+
+/* A block's Studio editor: the form with an alert above it and Save and Cancel below, built inside the
+   block's [data-role=editor]. Saving posts `collect()` to the block's studio_submit handler; a 400 shows
+   its message (after the OLX element it names, if any) and marks and focuses the input at its path, or
+   the alert when there is none. Besides the form's labels, `labels` gives `save`, `cancel`, `unreachable`
+   (no answer from the server) and optionally `failed` (an answer without a message). */
+window.PuentesStudioForm.editor = function (runtime, element, spec, record, labels) {
+  "use strict";
+  var root = element.jquery ? element[0] : element;
+  var host = root.querySelector("[data-role=editor]");
+  host.innerHTML = '<p class="pst-editor-error" role="alert"></p><form class="pst-editor-form" novalidate><div></div>' +
+    '<div class="pst-editor-actions"><button type="submit" class="pst-editor-save"></button>' +
+    '<button type="button" class="pst-editor-cancel"></button></div></form>';
+  var errorBox = host.querySelector("[role=alert]"), form = host.querySelector("form");
+  errorBox.id = "pst-error-" + Math.random().toString(36).slice(2, 10);
+  host.querySelector(".pst-editor-save").textContent = labels.save;
+  host.querySelector(".pst-editor-cancel").textContent = labels.cancel;
+  var editor = window.PuentesStudioForm(form.firstChild, spec, record, labels);
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    editor.clearErrors();
+    errorBox.textContent = "";
+    var payload = editor.collect();
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    fetch(runtime.handlerUrl(root, "studio_submit"), { method: "POST", credentials: "same-origin", body: JSON.stringify(payload),
+      headers: { "Content-Type": "application/json", "X-CSRFToken": match ? decodeURIComponent(match[1]) : "" } })
+      .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
+      .then(function (reply) {
+        if (reply.ok) { runtime.notify("save", { state: "end" }); return; }
+        errorBox.textContent = (reply.body.element ? reply.body.element + " — " : "") + (reply.body.error || labels.failed || "");
+        if (!editor.showError(reply.body.field, errorBox.id)) { errorBox.setAttribute("tabindex", "-1"); errorBox.focus(); }
+      }, function () { errorBox.textContent = labels.unreachable; });
+  });
+  host.querySelector(".pst-editor-cancel").addEventListener("click", function () { runtime.notify("cancel", {}); });
+  return editor;
 };

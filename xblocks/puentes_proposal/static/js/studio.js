@@ -1,10 +1,9 @@
 /* Studio editor of a proposal: the simple settings and the template's sections, in order, each with the
-   settings its type needs. Built with puentes_core's PuentesStudioForm; the server checks the template
-   with the proposals app's rules and answers 400 with the input's path ("sections.3.max_words"),
-   which this editor marks and focuses. */
+   settings its type needs. Built with puentes_core's PuentesStudioForm.editor; the server checks the
+   template with the proposals app's rules and answers 400 with the input's path ("sections.3.max_words"),
+   which the editor marks and focuses. */
 function PuentesProposalEditor(runtime, element, args) {
   "use strict";
-  var root = element.jquery ? element[0] : element;
   var i18n = window.PuentesProposalI18n || { gettext: function (s) { return s; } };
   var _ = function (s) { return i18n.gettext(s); };
 
@@ -34,25 +33,9 @@ function PuentesProposalEditor(runtime, element, args) {
     lists: [["sections", _("Sections"), SECTION, _("Section")]]
   };
 
-  var form = root.querySelector(".pp-editor-form");
-  var errorBox = root.querySelector("[data-role=error]");
-  var editor = window.PuentesStudioForm(root.querySelector("[data-role=fields]"), PROPOSAL, args.proposal,
-    { up: _("Move up"), down: _("Move down"), remove: _("Remove"), add: _("Add"), top: _("Project proposal") });
-
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    editor.clearErrors();
-    errorBox.textContent = "";
-    var payload = editor.collect();
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    fetch(runtime.handlerUrl(root, "studio_submit"), { method: "POST", credentials: "same-origin", body: JSON.stringify(payload),
-      headers: { "Content-Type": "application/json", "X-CSRFToken": match ? decodeURIComponent(match[1]) : "" } })
-      .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
-      .then(function (reply) {
-        if (reply.ok) { runtime.notify("save", { state: "end" }); return; }
-        errorBox.textContent = reply.body.error || _("The proposal could not be saved.");
-        if (!editor.showError(reply.body.field, errorBox.id)) { errorBox.setAttribute("tabindex", "-1"); errorBox.focus(); }
-      }, function () { errorBox.textContent = _("Could not reach the server. Your changes are still in the form."); });
-  });
-  root.querySelector(".pp-editor-cancel").addEventListener("click", function () { runtime.notify("cancel", {}); });
+  window.PuentesStudioForm.editor(runtime, element, PROPOSAL, args.proposal, {
+    up: _("Move up"), down: _("Move down"), remove: _("Remove"), add: _("Add"), top: _("Project proposal"),
+    failed: _("The proposal could not be saved."),
+    save: _("Save"), cancel: _("Cancel"),
+    unreachable: _("Could not reach the server. Your changes are still in the form.") });
 }
