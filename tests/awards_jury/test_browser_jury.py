@@ -18,7 +18,7 @@ def signed_in(browser, demo_site, username, password):
     """A juror who is not a demo persona signs in through the ordinary login form."""
     context = browser.new_context(locale="es-419")
     page = context.new_page()
-    page.goto(f"{demo_site}/login/login/?lang=es")
+    page.goto(f"{demo_site}/login/?lang=es")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
     page.locator("form.login button[type=submit]").click()

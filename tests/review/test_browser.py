@@ -52,7 +52,7 @@ def fill_draft(proposal_id, user, template):
 def sign_in(browser, demo_site, username, password):
     context = browser.new_context(locale="es-419")
     page = context.new_page()
-    page.goto(f"{demo_site}/login/login/?next=/%3Flang%3Des")
+    page.goto(f"{demo_site}/login/?next=/%3Flang%3Des")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.locator("form.login button[type=submit]").click()
