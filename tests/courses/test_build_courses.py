@@ -26,6 +26,7 @@ def test_archive_has_one_top_folder_with_course_xml(build_courses, tmp_path, lan
     assert {name.split("/")[0] for name in names} == {f"puentes-course-{language}"}
     assert f"puentes-course-{language}/course.xml" in names
     assert f"puentes-course-{language}/static/course_image.jpg" in names
-    again = tmp_path / "again.tar.gz"
+    (tmp_path / "again").mkdir()
+    again = tmp_path / "again" / target.name
     build_courses.pack(REPO / "course_content" / language, again)
     assert hashlib.sha256(target.read_bytes()).digest() == hashlib.sha256(again.read_bytes()).digest()
