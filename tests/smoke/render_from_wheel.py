@@ -31,6 +31,7 @@ urlpatterns = []
 
 from django.core.management import call_command  # noqa: E402
 from django.utils import translation  # noqa: E402
+from opaque_keys.edx.keys import UsageKey  # noqa: E402
 from opaque_keys.edx.locator import BlockUsageLocator, CourseLocator  # noqa: E402
 from xblock.core import XBlock  # noqa: E402
 from xblock.fields import ScopeIds  # noqa: E402
@@ -113,8 +114,12 @@ class SmokeRuntime(Runtime):
 
     def get_block(self, usage_id, for_parent=None):
         block_type = self.ids.get_block_type(usage_id)
-        return self.construct_xblock(block_type, ScopeIds(self.smoke_user_id, block_type, usage_id, usage_id),
-                                     for_parent=for_parent)
+        block = self.construct_xblock(block_type, ScopeIds(self.smoke_user_id, block_type, usage_id, usage_id),
+                                      for_parent=for_parent)
+        # The LMS's blocks know where they stand, as the pack's blocks expect.
+        block.location = UsageKey.from_string(usage_id)
+        block.course_id = block.location.course_key
+        return block
 
 
 def main():
@@ -126,13 +131,16 @@ def main():
     for tag in tags:
         block_class = XBlock.load_class(tag)
         for title, xml in block_class.workbench_scenarios():
+            pages = {}
             for language in ("en", "es-419", "pt-br"):
                 with translation.override(language):
                     runtime = SmokeRuntime(user_id=1)
                     block = runtime.get_block(runtime.parse_xml_string(xml))
-                    html = block.render("student_view", {}).body_html()
-                    assert html.strip(), f"{tag} {title} rendered nothing in {language}"
+                    pages[language] = block.render("student_view", {}).body_html()
+                    assert pages[language].strip(), f"{tag} {title} rendered nothing in {language}"
                     rendered += 1
+            # Same content, three UI languages: the shipped catalogues must change the page.
+            assert len(set(pages.values())) == 3, f"{tag} {title}: the wheel's catalogues did not translate the page"
         print(f"{tag}: rendered from the wheel ({len(block_class.workbench_scenarios())} scenarios x 3 languages)")
     package_files = [str(f) for f in distribution.files]
     for expected in (".mo", ".html", ".js", ".css"):
