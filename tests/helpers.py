@@ -1,5 +1,6 @@
 """Call blocks the way the LMS does: parse OLX into the database, build a runtime per user, post to handlers."""
 import json
+import time
 
 from webob import Request
 
@@ -36,3 +37,14 @@ def get(block, handler, suffix="", query=""):
     request = Request.blank(f"/{handler}/{suffix}?{query}", method="GET")
     response = block.runtime.handle(block, handler, request, suffix)
     return response
+
+
+def wait_for(condition, timeout=15, what="the server"):
+    """Poll `condition()` until it returns something true (the browser acts; the server catches up)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")

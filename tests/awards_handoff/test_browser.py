@@ -1,7 +1,8 @@
 """In Chromium: Ana's approved proposal is entered from the proposal block, and Fabio sees the entry."""
-import time
 
 import pytest
+
+from tests.helpers import wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.sqlite_only]
 
@@ -34,16 +35,6 @@ def block_of(unit, user):
     vertical = runtime.get_block(unit.usage_id)
     return next(block for block in map(runtime.get_block, vertical.children)
                 if block.scope_ids.block_type == "puentes_proposal")
-
-
-def wait_for(condition, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError("timed out")
 
 
 def test_an_approved_proposal_entered_by_the_learner_shows_for_the_organiser(page_as, demo_site):

@@ -1,22 +1,13 @@
 """Two team members in Chromium: they edit, the network drops mid-draft, nothing is lost, and the
 proposal is submitted in Portuguese."""
-import time
 
 import pytest
+
+from tests.helpers import wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.sqlite_only]
 
 WORDS = " ".join(["participação"] * 90)
-
-
-def wait_for(condition, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError("timed out waiting for the server to have the change")
 
 
 def draft():

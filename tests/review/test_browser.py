@@ -1,24 +1,15 @@
 """The whole feedback cycle in Chromium, in Spanish: Ana submits, Carla claims and asks for a revision,
 Ana resubmits, a second tutor is refused Carla's claim, Carla approves, Ana sees the score and comments."""
-import time
 
 import pytest
+
+from tests.helpers import wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.sqlite_only]
 
 WORDS = " ".join(["integración"] * 90)
 PROPOSAL_UNIT = "Propuesta de proyecto"
 REVIEW_UNIT = "Revisión de tutoría: las propuestas de este curso"
-
-
-def wait_for(condition, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError("timed out waiting for the server")
 
 
 def open_unit(page, url):
