@@ -8,11 +8,9 @@
     python -m benchmarks.casestudy
 """
 import datetime
-from pathlib import Path
 
+from benchmarks import harness
 from benchmarks.harness import REPO, bench_database, measure, table
-
-LIMIT_BYTES = 60 * 1024
 
 
 def largest_course_case():
@@ -25,18 +23,11 @@ def largest_course_case():
 
 
 def page_weight(load, learner):
-    package = Path(__import__("puentes_casestudy").__file__).parent
     _, path, xml = largest_course_case()
-    block = load.block(load.parse(xml), learner)
-    html = block.render("student_view", {}).body_html().encode()
-    js = (package / "static" / "casestudy.js").read_bytes()
-    css = (package / "static" / "casestudy.css").read_bytes()
-    catalogue = (package / "public/js/translations/es_419/text.js").read_bytes()
-    total = len(html) + len(js) + len(css) + len(catalogue)
-    rows = [["HTML (" + path.parent.parent.name + "/" + path.name + ")", len(html)], ["casestudy.js", len(js)],
-            ["casestudy.css", len(css)], ["JS catalogue (es_419)", len(catalogue)],
-            ["total", f"{total} ({total / 1024:.1f} KB; limit 60 KB: {'ok' if total < LIMIT_BYTES else 'OVER'})"]]
-    return table(["part", "bytes"], rows)
+    html = load.block(load.parse(xml), learner).render("student_view", {}).body_html()
+    return harness.page_weight("puentes_casestudy", f"HTML ({path.parent.parent.name}/{path.name})", html,
+                               ["static/casestudy.js", "static/casestudy.css",
+                                "public/js/translations/es_419/text.js"], 60)
 
 
 def fill_log(usage_id, course_key, count, start=0):

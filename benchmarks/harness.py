@@ -75,3 +75,15 @@ def table(headers, rows):
     for row in rows:
         lines.append("| " + " | ".join(f"{cell:.1f}" if isinstance(cell, float) else str(cell) for cell in row) + " |")
     return "\n".join(lines)
+
+
+def page_weight(package, html_label, html, files, limit_kb):
+    """What a browser downloads for a block: its HTML plus the package's own files, against a limit."""
+    from importlib import import_module
+    root = Path(import_module(package).__file__).parent
+    parts = [(html_label, len(html.encode() if isinstance(html, str) else html))]
+    parts += [(name, (root / name).stat().st_size) for name in files]
+    total = sum(size for _name, size in parts)
+    verdict = "ok" if total <= limit_kb * 1024 else "OVER"
+    summary = f"{total} ({total / 1024:.1f} KB; limit {limit_kb} KB: {verdict})"
+    return table(["part", "bytes"], [*parts, ("total", summary)])

@@ -6,11 +6,10 @@
 
     python -m benchmarks.proposals
 """
-from pathlib import Path
 
+from benchmarks import harness
 from benchmarks.harness import bench_database, measure, table
 
-LIMIT_BYTES = 80 * 1024
 DRAFT = {
     "title": "Casa Ponte: acolhida integral em Foz do Iguaçu",
     "thematic_area": "reception",
@@ -32,14 +31,10 @@ DRAFT = {
 
 
 def page_weight(block):
-    package = Path(__import__("puentes_proposal").__file__).parent
-    html = block.render("student_view", {}).body_html().encode()
-    parts = [("HTML (default template, a team's draft)", len(html))]
-    for name in ("static/js/proposal.js", "static/css/proposal.css", "public/js/translations/es_419/text.js"):
-        parts.append((name, (package / name).stat().st_size))
-    total = sum(size for _, size in parts)
-    parts.append(("total", f"{total} ({total / 1024:.1f} KB; limit 80 KB: {'ok' if total < LIMIT_BYTES else 'OVER'})"))
-    return table(["part", "bytes"], parts)
+    html = block.render("student_view", {}).body_html()
+    return harness.page_weight("puentes_proposal", "HTML (default template, a team's draft)", html,
+                               ["static/js/proposal.js", "static/css/proposal.css",
+                                "public/js/translations/es_419/text.js"], 80)
 
 
 def fill(course_key, block_key, count, start):

@@ -10,8 +10,8 @@ Query counts must not grow with N; DESIGN.md's target is p50 ≤ 50 ms at 10,000
     python -m benchmarks.review
 """
 import datetime
-from pathlib import Path
 
+from benchmarks import harness
 from benchmarks.harness import bench_database, measure, table
 
 SIZES = (100, 1_000, 10_000)
@@ -56,13 +56,8 @@ def fill(course_key, block_key, author, start, count):
 
 
 def page_weight(html):
-    package = Path(__import__("puentes_review").__file__).parent
-    parts = [("HTML (tutor view, first page inlined)", len(html.encode()))]
-    for name in ("static/review.js", "static/review.css", "public/js/translations/es_419/text.js"):
-        parts.append((name, (package / name).stat().st_size))
-    total = sum(size for _name, size in parts)
-    return table(["part", "bytes"], [*parts, ("total", f"{total} ({total / 1024:.1f} KB; limit 80 KB: "
-                                                       f"{'ok' if total <= 80 * 1024 else 'OVER'})")])
+    return harness.page_weight("puentes_review", "HTML (tutor view, first page inlined)", html,
+                               ["static/review.js", "static/review.css", "public/js/translations/es_419/text.js"], 80)
 
 
 def main():
