@@ -9,6 +9,8 @@ import logging
 
 from webob import Response
 
+from .i18n import core_gettext as _
+
 log = logging.getLogger(__name__)
 
 MAX_JSON_BYTES = 2 * 1024 * 1024
@@ -53,19 +55,19 @@ def error_response(error):
     return json_response(payload, status=error.status)
 
 
-def read_json(request, translate=str):
+def read_json(request):
     """The request body as a JSON object, or InputError saying what is wrong with it."""
     if request.method != "POST":
-        raise InputError(translate("Send this request with POST."))
+        raise InputError(_("Send this request with POST."))
     body = request.body
     if len(body) > MAX_JSON_BYTES:
-        raise InputError(translate("The request is too large."))
+        raise InputError(_("The request is too large."))
     try:
         payload = json.loads(body.decode("utf-8") or "{}")
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise InputError(translate("The request is not valid JSON.")) from None
+        raise InputError(_("The request is not valid JSON.")) from None
     if not isinstance(payload, dict):
-        raise InputError(translate("The request must be a JSON object."))
+        raise InputError(_("The request must be a JSON object."))
     return payload
 
 
@@ -78,14 +80,13 @@ def json_handler(method):
 
     @functools.wraps(method)
     def wrapper(block, request, suffix=""):
-        translate = getattr(block, "ugettext", str)
         try:
             if getattr(method, "raw_request", False):
                 payload = request
             elif getattr(method, "read_only", False):
                 payload = dict(request.GET)
             else:
-                payload = read_json(request, translate)
+                payload = read_json(request)
             result = method(block, payload, suffix)
         except InputError as error:
             return error_response(error)

@@ -4,6 +4,8 @@ catalogue per language for JavaScript.
 Catalogues live in each block's package (`<module>/translations/<lang>/LC_MESSAGES/text.mo` and
 `<module>/public/js/translations/<lang>/text.js`), built by `make translations`.
 """
+import functools
+import gettext
 import importlib.resources
 
 from django.utils import translation
@@ -16,6 +18,21 @@ def shipped_locale(language_code):
     """The catalogue folder for a Django language code ('es-419' -> 'es_419'), or None for English."""
     code = (language_code or "").lower()
     return SHIPPED.get(code) or SHIPPED.get(code.split("-")[0])
+
+
+@functools.cache
+def _core_catalogue(locale):
+    directory = importlib.resources.files("puentes_core") / "translations"
+    return gettext.translation("text", str(directory), [locale], fallback=True)
+
+
+def core_gettext(text):
+    """puentes_core's own strings (the shared handlers' errors) in the active language.
+
+    A block's i18n service reads only that block's catalogue, so the shared code ships and reads its own.
+    """
+    locale = shipped_locale(translation.get_language())
+    return _core_catalogue(locale).gettext(text) if locale else text
 
 
 class I18nMixin:
