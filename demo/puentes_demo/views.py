@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import UsageKey
@@ -54,7 +55,7 @@ def _unit_or_404(usage_id):
     try:
         return DemoUnit.objects.get(usage_id=usage_id)
     except DemoUnit.DoesNotExist:
-        raise Http404("No such unit") from None
+        raise Http404(_("No such unit.")) from None
 
 
 def _render_unit(request, unit, view_name):
@@ -108,18 +109,18 @@ def studio_view(request, usage_id):
 
 def handler(request, usage_id, handler_name, suffix=""):
     if not request.user.is_authenticated:
-        return JsonResponse({"error": "Sign in to do this."}, status=403)
+        return JsonResponse({"error": _("Sign in to do this.")}, status=403)
     try:
         usage_key = UsageKey.from_string(usage_id)
         runtime = DemoRuntime(request.user, usage_key.course_key)
         block = runtime.get_block(usage_id)
     except (InvalidKeyError, NoSuchUsage, PluginMissingError):
-        return JsonResponse({"error": "No such block."}, status=404)
+        return JsonResponse({"error": _("No such block.")}, status=404)
     webob_request = django_to_webob_request(request)
     try:
         response = runtime.handle(block, handler_name, webob_request, suffix)
     except NoSuchHandlerError:
-        return JsonResponse({"error": f"No handler named {handler_name}."}, status=404)
+        return JsonResponse({"error": _("No handler named %(name)s.") % {"name": handler_name}}, status=404)
     return webob_to_django_response(response)
 
 
