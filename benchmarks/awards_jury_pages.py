@@ -2,7 +2,7 @@
 
 An edition with N entries, 20 jurors, k = 3, every screening sheet submitted, five finalists ranked and
 three winners confirmed; then each page is timed as its user opens it. The dashboard and the results page
-refit the severity model with 1,000 bootstrap samples on every view.
+fit the severity model with 1,000 bootstrap samples on the warm-up view and reuse the cached fit afterwards.
 
     python -m benchmarks.awards_jury_pages [--repeat N]
 """

@@ -77,3 +77,12 @@ def decided(edition, jury):
     services.confirm_winners(edition, [(by_number[1], Decimal("30000")), (by_number[2], Decimal("20000")),
                                        (by_number[3], Decimal("10000"))], jury["fabio"])
     return edition
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts without a cached ranking (the locmem cache outlives a test's database)."""
+    from django.core.cache import cache
+    cache.clear()
+    yield
+    cache.clear()

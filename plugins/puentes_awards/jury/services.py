@@ -13,7 +13,7 @@ from ..scoring.reliability import reliability_by_criterion
 from ..scoring.schulze import schulze
 from ..scoring.severity import rank_entries
 from ..scoring.tiebreak import TieBreakFacts, break_ties, check_order
-from . import setup
+from . import ranking_cache, setup
 from .models import (
     FINAL,
     SCREENING,
@@ -272,10 +272,21 @@ def totals_by_juror(edition, round_name=SCREENING):
 
 
 def screening_ranking(edition, samples=BOOTSTRAP_SAMPLES):
-    """(Ranking, reliability rows, {entry pk: Entry}) from submitted screening sheets; raises JuryError."""
+    """(Ranking, reliability rows, {entry pk: Entry}) from submitted screening sheets; raises JuryError.
+
+    The fit is reused from the cache until a submitted sheet, the seed or the grid changes (ranking_cache)."""
+    ranking, reliability = ranking_cache.fetch(edition, SCREENING, samples,
+                                               lambda: fit_screening_ranking(edition, samples))
+    entries = edition.entries.in_bulk([estimate.entry_id for estimate in ranking.entries])
+    return ranking, reliability, entries
+
+
+def fit_screening_ranking(edition, samples=BOOTSTRAP_SAMPLES):
+    """(Ranking, reliability rows) computed afresh from the submitted screening sheets; raises JuryError."""
     from ..scoring.severity import SeverityError
-    sheets = list(submitted_sheets(edition, SCREENING))
-    entries = {sheet.assignment.entry_id: sheet.assignment.entry for sheet in sheets}
+    sheets = list(ScoreSheet.objects.filter(status=ScoreSheet.SUBMITTED, assignment__round=SCREENING,
+                                            assignment__entry__edition=edition)
+                  .select_related("assignment__juror__user"))
     triples = [(sheet.assignment.entry_id, sheet.assignment.juror.user.username, sheet.total) for sheet in sheets]
     try:
         ranking = rank_entries(triples, samples=samples, seed=jury_settings(edition).seed, boundaries=(PLACES,))
@@ -284,7 +295,7 @@ def screening_ranking(edition, samples=BOOTSTRAP_SAMPLES):
     reliability = reliability_by_criterion(
         {(sheet.assignment.entry_id, sheet.assignment.juror_id): sheet.levels for sheet in sheets},
         [criterion.code for criterion in grid(edition)])
-    return ranking, reliability, entries
+    return ranking, reliability
 
 
 # ---- final round ------------------------------------------------------------------------------------------

@@ -1,0 +1,144 @@
+"""The screening ranking is fitted once and reused until its inputs change; what the pages show is a fresh fit."""
+import re
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from puentes_awards.jury import ranking_cache, services
+from puentes_awards.jury.models import EditionCriterion, JuryAssignment, JurySettings
+
+
+def stored(edition):
+    return cache.get(ranking_cache.cache_key(edition, "screening", services.BOOTSTRAP_SAMPLES))
+
+
+def is_plain(value):
+    """Only what every cache serialiser (pickle, JSON) keeps as it is: no numpy scalars, no dataclasses."""
+    if isinstance(value, dict):
+        return all(type(key) is str and is_plain(item) for key, item in value.items())
+    if isinstance(value, list):
+        return all(is_plain(item) for item in value)
+    return value is None or type(value) in (str, int, float, bool)
+
+
+def assert_fresh(edition):
+    """The ranking the services hand out equals one fitted now from the database."""
+    ranking, reliability, entries = services.screening_ranking(edition)
+    fresh_ranking, fresh_reliability = services.fit_screening_ranking(edition)
+    assert ranking == fresh_ranking and reliability == fresh_reliability
+    assert set(entries) == {estimate.entry_id for estimate in fresh_ranking.entries}
+    return ranking, entries
+
+
+def test_a_cached_read_equals_a_fresh_fit_and_is_plain_data(decided):
+    first, _reliability, _entries = services.screening_ranking(decided)
+    value = stored(decided)
+    assert value is not None and is_plain(value)
+    ranking, entries = assert_fresh(decided)  # this read comes from the cache
+    assert ranking == first
+    assert [entries[estimate.entry_id].proposal_id for estimate in ranking.entries][:3] == [1, 2, 3]
+
+
+def test_a_cached_read_does_not_refit(decided, django_assert_num_queries):
+    services.screening_ranking(decided)
+    value = stored(decided)
+    value["ranking"]["residual_sd"] = 123.0  # a marker only the stored value carries
+    cache.set(ranking_cache.cache_key(decided, "screening", services.BOOTSTRAP_SAMPLES), value)
+    # fingerprint: sheets aggregate, seed, grid; then the entries in one query. No sheet rows are read.
+    with django_assert_num_queries(4):
+        ranking, _reliability, _entries = services.screening_ranking(decided)
+    assert ranking.residual_sd == 123.0
+
+
+def dashboard_order(client, edition):
+    page = client.get(f"/puentes_awards/organise/{edition.slug}/").content.decode()
+    table = page[page.index('id="ranking-heading"'):page.index("</tbody>")]
+    return [int(number) for number in re.findall(r"Welcome desk (\d+) —", table)]
+
+
+def results_order(client, edition):
+    page = client.get(f"/puentes_awards/results/{edition.slug}/?lang=en").content.decode()
+    chart = page[page.index('id="adjusted-chart"'):]
+    return re.findall(r'text-anchor="end">([^<]+)</text>', chart[:chart.index("</svg>")])
+
+
+def test_a_changed_score_shows_on_the_dashboard_and_the_results_page(client, decided, jury):
+    client.force_login(jury["fabio"])
+    before, public_before = dashboard_order(client, decided), results_order(client, decided)
+    last = decided.entries.get(proposal_id=before[-1])
+    for assignment in JuryAssignment.objects.filter(entry=last, round="screening").select_related("juror__user"):
+        services.save_sheet(assignment.juror, last, {c.code: 5 for c in services.grid(decided)}, {}, True,
+                            assignment.juror.user)
+    after = dashboard_order(client, decided)
+    assert after.index(last.proposal_id) < before.index(last.proposal_id)  # from last to near the top
+    ranking, entries = assert_fresh(decided)
+    assert after == [entries[estimate.entry_id].proposal_id for estimate in ranking.entries]
+    public_after = results_order(client, decided)
+    assert public_after != public_before
+    assert public_after == [entries[estimate.entry_id].municipality for estimate in ranking.entries]
+
+
+def test_a_new_seed_refits(decided):
+    old, _reliability, _entries = services.screening_ranking(decided)
+    JurySettings.objects.filter(edition=decided).update(seed=99)  # bypasses save(): no signal could catch it
+    ranking, _entries = assert_fresh(decided)
+    assert ranking != old  # other bootstrap samples, other intervals
+
+
+def test_the_fingerprint_follows_every_input(decided, jury):
+    seen = [ranking_cache.fingerprint(decided, "screening")]
+    EditionCriterion.objects.create(edition=decided, code="outreach", weight=0)  # a grid changed in the admin
+    seen.append(ranking_cache.fingerprint(decided, "screening"))
+    juror = jury["jorge"].award_juries.get()
+    entry = JuryAssignment.objects.filter(juror=juror, round="screening").first().entry
+    services.declare_conflict(juror, entry, "My cousin leads this project.", jury["jorge"])  # a sheet withdrawn
+    seen.append(ranking_cache.fingerprint(decided, "screening"))
+    assert len(set(seen)) == 3
+    assert ranking_cache.fingerprint(decided, "final") != seen[-1]  # the rounds do not share a slot's inputs
+
+
+def test_an_unreachable_cache_serves_a_fresh_fit(decided):
+    port = free_port()  # nothing listens there
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                               "LOCATION": f"redis://127.0.0.1:{port}/0"}}):
+        assert_fresh(decided)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url():
+    server = shutil.which("redis-server")
+    if not server:
+        pytest.skip("redis-server is not installed")
+    port = free_port()
+    process = subprocess.Popen([server, "--port", str(port), "--save", "", "--appendonly", "no"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _attempt in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_the_ranking_round_trips_through_redis(decided, redis_url):
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                               "LOCATION": redis_url}}):
+        services.screening_ranking(decided)
+        assert stored(decided) is not None
+        assert_fresh(decided)
