@@ -12,8 +12,9 @@ def enter_finished_proposal(sender=None, proposal=None, metadata=None, **kwargs)
     try:
         return api.enter_finished_proposal(proposal, entered_at=entered_at)
     except Exception:
-        log.exception("Proposal %s v%s could not enter the competition; re-enter it with "
-                      "`manage.py lms puentes_awards_enter %s %s`", getattr(proposal, "proposal_id", "?"),
+        log.exception("Proposal %s v%s could not enter the competition; the relay's next reconciliation "
+                      "(`manage.py lms puentes_awards_reconcile`) or `manage.py lms puentes_awards_enter %s %s` "
+                      "enters it", getattr(proposal, "proposal_id", "?"),
                       getattr(proposal, "version", "?"), getattr(proposal, "proposal_id", "?"),
                       getattr(proposal, "version", "?"))
         raise

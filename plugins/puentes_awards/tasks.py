@@ -1,4 +1,5 @@
-"""Celery tasks: deliver one outbox message (retried with backoff), and find messages whose task was lost."""
+"""Celery tasks: deliver one outbox message (retried with backoff), find messages whose task was lost, and enter
+finished proposals whose event was lost."""
 from celery import shared_task
 
 from . import outbox
@@ -16,3 +17,11 @@ def deliver_entry(self, message_id):
 def relay_outbox():
     """Run periodically (celery beat) so a message whose task was lost is still delivered."""
     return outbox.relay()
+
+
+@shared_task(ignore_result=True)
+def reconcile_entries(edition_slug=None, since=None):
+    """Enter finished proposals the in-process event missed. `since`: an ISO date-time string (JSON-safe)."""
+    from . import reconcile
+    report = reconcile.reconcile(edition_slug, reconcile.parse_since(since) if since else None)
+    return {"entered": report.entered, "present": report.present, "failed": report.failed}

@@ -16,6 +16,7 @@ from submissions import api as submissions_api
 from . import attachments, rules, sections
 from .data import (
     AttachmentRecord,
+    FinishedProposal,
     ProposalFinishedData,
     ProposalRecord,
     ProposalSnapshot,
@@ -482,6 +483,42 @@ def confirm_competition_entry(proposal_id, user_id, municipality, country, eligi
             submitted_at=version.submitted_at, approved_at=proposal.approved_at)
         transaction.on_commit(lambda: PROPOSAL_FINISHED.send_event(proposal=payload))
     return get_proposal(proposal_id)
+
+
+def finished_proposals(course_keys, since=None, batch_size=500):
+    """The proposals of these courses whose team confirmed entry (status "entered", which nothing leaves),
+    optionally only those entered at or after `since`: lists of FinishedProposal, one per batch, in id order.
+
+    Three queries a batch whatever the number of proposals, so the awards app can check 10,000 of them.
+    """
+    keys = [CourseKey.from_string(str(key)) for key in course_keys]
+    if not keys:
+        return
+    finished = Proposal.objects.filter(course_key__in=keys, status=rules.ENTERED)
+    if since is not None:
+        finished = finished.filter(entered_at__gte=since)
+    last_id = 0
+    while True:
+        batch = list(finished.filter(pk__gt=last_id).order_by("pk").only(
+            "id", "course_key", "block_key", "versions_submitted", "approved_at", "entered_at")[:batch_size])
+        if not batch:
+            return
+        last_id = batch[-1].pk
+        ids = [proposal.pk for proposal in batch]
+        submitted = {(proposal_id, number): at for proposal_id, number, at in ProposalVersion.objects.filter(
+            proposal_id__in=ids).values_list("proposal_id", "number", "submitted_at")}
+        teams = {}
+        for proposal_id, anonymous_id in TeamMembership.objects.filter(proposal_id__in=ids).order_by(
+                "joined_at", "id").values_list("proposal_id", "anonymous_id"):
+            teams.setdefault(proposal_id, []).append(anonymous_id)
+        # The same payload confirm_competition_entry sent: the version entered is the last one submitted.
+        yield [FinishedProposal(
+            proposal=ProposalFinishedData(
+                proposal_id=proposal.pk, version=proposal.versions_submitted, course_key=str(proposal.course_key),
+                block_key=str(proposal.block_key), team_anonymous_ids=teams.get(proposal.pk, []),
+                submitted_at=submitted.get((proposal.pk, proposal.versions_submitted)),
+                approved_at=proposal.approved_at),
+            entered_at=proposal.entered_at) for proposal in batch]
 
 
 def get_snapshot(proposal_id, version):

@@ -23,6 +23,14 @@ class ProposalFinishedData:
 
 
 @attr.s(frozen=True)
+class FinishedProposal:
+    """A proposal whose team entered the competition, as `api.finished_proposals` lists it."""
+
+    proposal = attr.ib(type=ProposalFinishedData)  # the payload the finished event carried
+    entered_at = attr.ib(type=datetime)            # when the team confirmed: the moment the event stands for
+
+
+@attr.s(frozen=True)
 class SectionAnswer:
     section_id = attr.ib(type=str)
     title = attr.ib(type=str)

@@ -11,8 +11,10 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def approve_and_enter(course_key, block_key, learner, tutor, *, unit_cost="40000", attachment=True,
-                      municipality="Cúcuta", country="CO"):
-    """Returns the proposal id. The last call sends org.puentes.proposal.finished.v1 on commit."""
+                      municipality="Cúcuta", country="CO", before_confirming=None):
+    """Returns the proposal id. The last call sends org.puentes.proposal.finished.v1 on commit.
+
+    `before_confirming(proposal_id)` runs once the proposal is approved, just before the team confirms entry."""
     proposal = proposals.start_proposal(course_key, block_key, learner.id, f"anon-{learner.id}")
     proposals.save_answers(proposal.proposal_id, learner.id, [
         {"section": "title", "value": "Casa de acogida municipal", "base_revision": 0},
@@ -27,5 +29,7 @@ def approve_and_enter(course_key, block_key, learner, tutor, *, unit_cost="40000
     review = proposals.record_review(proposal.proposal_id, tutor.id, decision="approved",
                                      points_earned=9, points_possible=10)
     proposals.send_review(review.review_id, tutor.id)
+    if before_confirming is not None:
+        before_confirming(proposal.proposal_id)
     proposals.confirm_competition_entry(proposal.proposal_id, learner.id, municipality, country, True, True)
     return proposal.proposal_id

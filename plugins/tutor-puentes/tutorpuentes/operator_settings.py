@@ -92,6 +92,7 @@ SECRETS = (
 CELERY_TASKS = (
     "puentes_awards.tasks.deliver_entry",
     "puentes_awards.tasks.relay_outbox",
+    "puentes_awards.tasks.reconcile_entries",
 )
 
 # The LMS worker Tutor runs consumes edx.lms.core.{default,high,high_mem}; the LMS's
