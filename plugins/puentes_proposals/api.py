@@ -614,11 +614,15 @@ def _refused(refused):
     return NotAllowed(refused.code, holder=refused.holder)
 
 
-def claim_proposal(proposal_id, tutor_id, is_course_staff=False, now=None):
-    """Claim (or renew a claim on) a proposal for review; NotAllowed("held_by_other", holder=…) if taken."""
+def claim_proposal(proposal_id, tutor_id, is_course_staff=False, now=None, take_over_from=None):
+    """Claim (or renew a claim on) a proposal for review; NotAllowed("held_by_other", holder=…) if taken.
+
+    Course staff taking over pass the holder they saw as `take_over_from`; NotAllowed("claim_changed",
+    holder=whoever holds it now, or "") if that is no longer so.
+    """
     from . import claims, queue
     try:
-        row = claims.claim(proposal_id, tutor_id, is_course_staff, now)
+        row = claims.claim(proposal_id, tutor_id, is_course_staff, now, take_over_from=take_over_from)
     except claims.ClaimRefused as refused:
         raise _refused(refused) from None
     return queue.claim_record(claims.held_claim(row.proposal_id), now or timezone.now())

@@ -36,13 +36,23 @@ def _end(claim, reason, by_id, now):
     claim.save(update_fields=["held", "ended_at", "ended_by", "end_reason"])
 
 
+def _held_by_other(current, username, tutor_id, now):
+    """Does `username` (not `tutor_id`) still hold a live claim on the proposal?"""
+    return bool(current and leases.is_live(_lease(current), now) and current.tutor.username == username
+                and current.tutor_id != tutor_id)
+
+
 def _log(proposal, actor_id):
     StatusChange.objects.create(proposal=proposal, status=proposal.status, actor_id=actor_id,
                                 version_number=proposal.versions_submitted)
 
 
-def claim(proposal_id, tutor_id, is_course_staff=False, now=None):
-    """Claim the proposal for `tutor_id` (or renew their claim); ClaimRefused says why not."""
+def claim(proposal_id, tutor_id, is_course_staff=False, now=None, take_over_from=None):
+    """Claim the proposal for `tutor_id` (or renew their claim); ClaimRefused says why not.
+
+    `take_over_from` (a username) is course staff taking over the live claim they were shown:
+    refused with "claim_changed" if, by now, someone else or nobody holds it.
+    """
     now = now or timezone.now()
     try:
         with transaction.atomic():
@@ -53,6 +63,9 @@ def claim(proposal_id, tutor_id, is_course_staff=False, now=None):
             verdict = leases.may_claim(proposal.status, _lease(current), tutor_id, now, is_course_staff)
             if not verdict:
                 raise ClaimRefused(verdict.reason, holder=current.tutor.username if current else "")
+            if take_over_from is not None and not _held_by_other(current, take_over_from, tutor_id, now):
+                live = current if leases.is_live(_lease(current), now) else None
+                raise ClaimRefused("claim_changed", holder=live.tutor.username if live else "")
             expires = leases.expires_at(now, lease_hours())
             if current and current.tutor_id == tutor_id:
                 current.expires_at = expires

@@ -6,13 +6,24 @@ one page of rows (with their queue facts joined), then the page's claims and tea
 import datetime
 import math
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db import connection
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey, UsageKey
 
 from . import leases, rules
+from .cohorts import cohorts_of
 from .data import ClaimRecord, QueueItem, QueuePage
-from .models import CourseTutor, Proposal, QueueFacts, Review, ReviewClaim, TeamMembership, TutorAssignment
+from .models import (
+    CourseTutor,
+    Proposal,
+    ProposalVersion,
+    QueueFacts,
+    Review,
+    ReviewClaim,
+    TeamMembership,
+    TutorAssignment,
+)
 
 MAX_PAGE_SIZE = 100
 COUNTED_STATUSES = tuple(status for status in rules.STATUSES if status != rules.DRAFT)
@@ -32,17 +43,69 @@ def _choice_answer(template, answers, section_id):
     return str(answers.get(section["id"]) or "") if section else ""
 
 
-def refresh_facts(version, cohort=""):
-    """Copy what the queue filters on from a just-submitted version."""
+def facts_row(version, usernames, cohort=""):
+    """What the queue filters on, copied from a proposal's latest submitted version (a QueueFacts, not saved)."""
     proposal = version.proposal
-    members = TeamMembership.objects.filter(proposal=proposal).values_list("user__username", flat=True)
     country = (_choice_answer(version.template, version.answers, "country") or proposal.country)[:2].upper()
     search = " ".join([version.title, proposal.municipality, str(version.answers.get("municipality") or ""),
-                       *members]).lower()
-    QueueFacts.objects.update_or_create(proposal=proposal, defaults={
-        "title": version.title, "country": country,
-        "thematic_area": _choice_answer(version.template, version.answers, "thematic_area")[:100],
-        "cohort": (cohort or "")[:100], "search_text": search})
+                       *usernames]).lower()
+    return QueueFacts(proposal_id=proposal.pk, title=version.title, country=country,
+                      thematic_area=_choice_answer(version.template, version.answers, "thematic_area")[:100],
+                      cohort=(cohort or "")[:100], search_text=search)
+
+
+FACT_FIELDS = ["title", "country", "thematic_area", "cohort", "search_text"]
+
+
+def store_facts(versions, cohorts=None):
+    """Write (or overwrite) the queue facts of these latest submitted versions, `cohorts` by proposal id.
+
+    Two queries however many versions come: the teams' usernames, then one upsert. The receiver
+    passes one just-submitted version; the rebuild command passes a batch.
+    """
+    versions = list(versions)
+    if not versions:
+        return 0
+    members = {}
+    for proposal_id, username in TeamMembership.objects.filter(
+            proposal_id__in=[v.proposal_id for v in versions]).values_list("proposal_id", "user__username"):
+        members.setdefault(proposal_id, []).append(username)
+    rows = [facts_row(v, members.get(v.proposal_id, []), (cohorts or {}).get(v.proposal_id, "")) for v in versions]
+    # MariaDB's ON DUPLICATE KEY takes no conflict target; SQLite's and PostgreSQL's ON CONFLICT need one.
+    target = ["proposal"] if connection.features.supports_update_conflicts_with_target else None
+    QueueFacts.objects.bulk_create(rows, update_conflicts=True, unique_fields=target, update_fields=FACT_FIELDS)
+    return len(rows)
+
+
+def rebuild_facts(course_key=None, batch_size=500):
+    """(Re)write the queue facts of every submitted proposal (of one course) from its latest version.
+
+    For proposals submitted before the receiver existed, or whose facts went missing. A batch is
+    four queries (versions, stored cohorts, teams, one upsert) plus one cohort lookup per course in
+    the LMS, whatever the number of proposals; running it again writes the same values.
+    """
+    latest = (ProposalVersion.objects.filter(number=F("proposal__versions_submitted"))
+              .select_related("proposal").order_by("proposal_id"))
+    if course_key:
+        latest = latest.filter(proposal__course_key=CourseKey.from_string(str(course_key)))
+    written, after = 0, 0
+    while True:
+        versions = list(latest.filter(proposal_id__gt=after)[:batch_size])
+        if not versions:
+            return written
+        ids = [version.proposal_id for version in versions]
+        # A cohort the LMS no longer reports (or outside the LMS) keeps the one the receiver stored.
+        cohorts = dict(QueueFacts.objects.filter(proposal_id__in=ids).values_list("proposal_id", "cohort"))
+        submitters = {}
+        for version in versions:
+            submitters.setdefault(str(version.proposal.course_key), set()).add(version.submitted_by_id)
+        for course, user_ids in submitters.items():
+            found = cohorts_of(course, user_ids)
+            for version in versions:
+                if str(version.proposal.course_key) == course and found.get(version.submitted_by_id):
+                    cohorts[version.proposal_id] = found[version.submitted_by_id]
+        written += store_facts(versions, cohorts)
+        after = ids[-1]
 
 
 def assignment(course_key, user_id):

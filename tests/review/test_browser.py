@@ -150,3 +150,46 @@ def test_claim_revise_resubmit_refuse_approve_in_spanish(page_as, browser, demo_
     assert [(r.version_number, r.decision, r.points_earned, r.points_possible) for r in reviews] == [
         (1, "revision_requested", 0, 21), (2, "approved", 21, 21)]
     assert not errors, errors
+
+
+def test_course_staff_take_over_a_claim_by_keyboard_after_confirming(page_as, demo_site):
+    from django.contrib.auth import get_user_model
+    from opaque_keys.edx.keys import UsageKey
+    from playwright.sync_api import expect
+
+    from puentes_demo.runtime import DemoRuntime, anonymous_id_for
+    from puentes_proposals import api
+
+    review_url = unit_url(demo_site, REVIEW_UNIT)
+    course_key = UsageKey.from_string(review_url.rstrip("/").rsplit("/", 1)[1]).course_key
+    User = get_user_model()
+    ana, carla = User.objects.get(username="ana"), User.objects.get(username="carla")
+    block_key = str(course_key.make_usage_key("puentes_proposal", "proposal_es"))
+    template = DemoRuntime(ana, course_key).get_block(block_key).template()
+    anonymous_id = anonymous_id_for(ana.id, course_key)
+    proposal_id = api.start_proposal(course_key, block_key, ana.id, anonymous_id).proposal_id
+    fill_draft(proposal_id, ana, template)
+    api.submit(proposal_id, ana.id, template, anonymous_id, max_versions=0, last_moment=None)
+    api.claim_proposal(proposal_id, carla.id)
+
+    errors = []
+    diego = page_as("diego", "es")
+    diego.on("pageerror", lambda error: errors.append(str(error)))
+    open_unit(diego, review_url)
+    row = diego.locator(f'tr[data-proposal="{proposal_id}"]')
+    take_over = row.locator("[data-action=take-over]")
+    assert take_over.inner_text() == "Hacerse cargo" and "carla" in take_over.get_attribute("aria-label")
+    assert row.locator("[data-action=claim]").count() == 0   # no silent take-over through "Tomar"
+    take_over.press("Enter")
+    confirm = row.locator("[data-action=confirm-take-over]")
+    expect(confirm).to_be_focused()
+    assert "carla" in row.locator("[role=group]").get_attribute("aria-label")
+    confirm.press("Escape")   # cancelling changes nothing and gives the focus back
+    expect(take_over).to_be_focused()
+    assert api.current_claim(proposal_id).tutor_username == "carla"
+    take_over.press("Enter")
+    confirm.press("Enter")
+    diego.locator(".puentes-review__status").filter(has_text="se hizo cargo en lugar de carla").wait_for()
+    assert api.current_claim(proposal_id).tutor_username == "diego"
+    diego.locator(".puentes-review__workspace .puentes-review__form").wait_for()
+    assert not errors, errors

@@ -42,7 +42,7 @@ def test_a_learner_sees_a_short_note_and_no_proposal(review_as, submit):
     ("queue", "GET", ""), ("workspace", "GET", "proposal_id={pid}"), ("attachment", "GET", "proposal_id={pid}"),
     ("workload", "GET", ""), ("export_reviews", "GET", ""),
     ("claim", "POST", {}), ("release", "POST", {}), ("save_draft", "POST", {}), ("send_review", "POST", {}),
-    ("assign_tutor", "POST", {"username": "pablo"}),
+    ("assign_tutor", "POST", {"username": "pablo"}), ("take_over", "POST", {"holder": "carla"}),
 ])
 def test_learners_get_403_from_every_handler(review_as, submit, handler, method, payload):
     proposal_id = submit("ana")
@@ -116,6 +116,63 @@ def test_staff_release_anyone_a_tutor_only_their_own(review_as, submit):
     assert api.current_claim(proposal_id) is None and api.get_proposal(proposal_id).status == "submitted"
     status, _body = post_json(review_as("tina"), "claim", {"proposal_id": proposal_id})
     assert status == 200
+
+
+def test_course_staff_take_over_a_live_claim_after_confirming_and_the_history_keeps_it(review_as, submit, people):
+    from puentes_demo.models import PublishedEvent
+    from puentes_proposals.models import ReviewClaim
+    proposal_id = submit("ana")
+    post_json(review_as("carla"), "claim", {"proposal_id": proposal_id})
+    post_json(review_as("carla"), "save_draft", {"proposal_id": proposal_id, "overall_comment": "Half done"})
+    status, body = post_json(review_as("diego"), "claim", {"proposal_id": proposal_id})
+    assert status == 409 and body["code"] == "held_by_other"   # claiming is never a silent take-over
+    status, body = post_json(review_as("diego"), "take_over", {"proposal_id": proposal_id, "holder": "carla"})
+    assert status == 200 and body["claim"]["holder"] == "diego" and body["taken_from"] == "carla"
+    assert api.current_claim(proposal_id).tutor_username == "diego"
+    history = list(ReviewClaim.objects.filter(proposal_id=proposal_id).values_list(
+        "tutor__username", "held", "end_reason", "ended_by__username"))
+    assert history == [("carla", None, "taken_over", "diego"), ("diego", True, "", None)]
+    event = PublishedEvent.objects.get(event_type="puentes.tutor_review.claim_taken_over")
+    assert event.data == {"proposal_id": proposal_id, "from": "carla", "by": "diego"}
+    status, body = post_json(review_as("carla"), "send_review", {"proposal_id": proposal_id,
+                                                                 "decision": "ineligible", "reason": "x"})
+    assert status == 409 and "diego" in body["error"]
+    assert api.review_draft(proposal_id, people["carla"].id)[0].overall_comment == "Half done"   # hers, kept
+
+
+def test_only_course_staff_take_over(review_as, submit):
+    proposal_id = submit("ana")
+    post_json(review_as("carla"), "claim", {"proposal_id": proposal_id})
+    for name in ("tina", "lucia"):   # a tutor of the app, a tutor named in the block
+        status, body = post_json(review_as(name), "take_over", {"proposal_id": proposal_id, "holder": "carla"})
+        assert status == 403 and "course staff" in body["error"], name
+    assert api.current_claim(proposal_id).tutor_username == "carla"
+
+
+def test_a_take_over_of_a_changed_claim_is_409_with_a_message(review_as, submit, people):
+    proposal_id = submit("ana")
+    diego = review_as("diego")
+    status, body = post_json(diego, "take_over", {"proposal_id": proposal_id, "holder": "carla"})
+    assert status == 409 and body["code"] == "claim_changed" and "Reload" in body["error"]   # nobody holds it
+    assert api.current_claim(proposal_id) is None
+    post_json(review_as("tina"), "claim", {"proposal_id": proposal_id})   # carla's confirmed claim is now tina's
+    status, body = post_json(diego, "take_over", {"proposal_id": proposal_id, "holder": "carla"})
+    assert status == 409 and body["code"] == "claim_changed"
+    assert api.current_claim(proposal_id).tutor_username == "tina"
+    nine_hours_ago = timezone.now() - datetime.timedelta(hours=9)
+    second = submit("bruno")
+    api.claim_proposal(second, people["carla"].id, now=nine_hours_ago)   # her lease ran out: nothing to take over
+    status, body = post_json(diego, "take_over", {"proposal_id": second, "holder": "carla"})
+    assert status == 409 and body["code"] == "claim_changed"
+    post_json(review_as("carla"), "release", {"proposal_id": second})
+    post_json(review_as("tina"), "claim", {"proposal_id": second})
+    post_json(review_as("tina"), "send_review", {"proposal_id": second, "decision": "ineligible", "reason": "x"})
+    status, body = post_json(diego, "take_over", {"proposal_id": second, "holder": "tina"})
+    assert status == 409 and body["code"] == "not_waiting"
+    status, body = post_json(diego, "take_over", {"proposal_id": proposal_id})
+    assert status == 400 and body["field"] == "holder"
+    status, body = post_json(diego, "take_over", {"proposal_id": "x", "holder": "tina"})
+    assert status == 400 and body["field"] == "proposal_id"
 
 
 def test_the_database_refuses_a_second_live_claim(submit, people):

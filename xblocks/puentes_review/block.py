@@ -199,12 +199,36 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
         user = self.require_reviewer()
         proposal = self.proposal_in_scope(payload)
         try:
-            claim = api.claim_proposal(proposal.proposal_id, user.user_id, user.is_course_staff)
+            # Never a silent take-over: course staff take a live claim only through take_over, after confirming.
+            claim = api.claim_proposal(proposal.proposal_id, user.user_id, is_course_staff=False)
         except api.NotAllowed as refused:
             raise Conflict(messages.refusal(refused.code, self.ugettext, **refused.details),
                            code=refused.code) from None
         return {"claim": {"holder": claim.tutor_username, "expires_at": _iso(claim.expires_at), "live": True,
                           "mine": True}}
+
+    @XBlock.handler
+    @json_handler
+    def take_over(self, payload, suffix=""):
+        """Course staff take over the live claim of the tutor named in `holder` (the one they confirmed)."""
+        user = self.require_reviewer()
+        if not user.is_course_staff:
+            raise Forbidden(self.ugettext("Only course staff can take over another tutor's claim."))
+        proposal = self.proposal_in_scope(payload)
+        holder = str(_first(payload.get("holder")) or "").strip()
+        if not holder:
+            raise InputError(self.ugettext("Say whose claim you are taking over: reload the queue and try again."),
+                             field="holder")
+        try:
+            claim = api.claim_proposal(proposal.proposal_id, user.user_id, is_course_staff=True,
+                                       take_over_from=holder)
+        except api.NotAllowed as refused:
+            raise Conflict(messages.refusal(refused.code, self.ugettext, **refused.details),
+                           code=refused.code) from None
+        self.runtime.publish(self, "puentes.tutor_review.claim_taken_over", {
+            "proposal_id": proposal.proposal_id, "from": holder, "by": user.username})
+        return {"claim": {"holder": claim.tutor_username, "expires_at": _iso(claim.expires_at), "live": True,
+                          "mine": True}, "taken_from": holder}
 
     @XBlock.handler
     @json_handler

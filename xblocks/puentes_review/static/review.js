@@ -130,7 +130,10 @@ function PuentesTutorReview(runtime, element, args) {
       onclick: function () { openProposal(item.proposal_id); }
     }, [gettext("Open")])];
     var waiting = ["submitted", "resubmitted", "in_review"].indexOf(item.status) >= 0;
-    if (waiting && !(claim && claim.live && claim.mine)) {
+    var heldByOther = claim && claim.live && !claim.mine;
+    if (waiting && heldByOther && args.is_staff) {
+      actions.push(takeOverControl(item.proposal_id, title, claim.holder));
+    } else if (waiting && !(claim && claim.live && claim.mine)) {
       actions.push(h("button", {
         type: "button", "class": "puentes-review__button", "data-action": "claim",
         "aria-label": interpolate(gettext("Claim {title}"), { title: title }),
@@ -173,6 +176,50 @@ function PuentesTutorReview(runtime, element, args) {
     }).catch(function (error) { say(error.message, true); });
   }
 
+  // Course staff take over another tutor's live claim in two steps: "Take over", then confirm or cancel.
+  function takeOverControl(proposalId, title, holder) {
+    var node = h("span", { "class": "puentes-review__takeover" });
+    var start = h("button", {
+      type: "button", "class": "puentes-review__button", "data-action": "take-over",
+      "aria-label": interpolate(gettext("Take over {title} from {holder}"), { title: title, holder: holder }),
+      onclick: function () { ask(); }
+    }, [gettext("Take over")]);
+    function ask() {
+      var question = interpolate(gettext("Take over {holder}'s claim? They can no longer send their review; " +
+        "their unsent draft stays with them."), { holder: holder });
+      var confirmButton = h("button", {
+        type: "button", "class": "puentes-review__button puentes-review__button--primary",
+        "data-action": "confirm-take-over", onclick: function () { takeOver(proposalId, holder); }
+      }, [gettext("Yes, take over")]);
+      var group = h("span", { role: "group", "aria-label": question,
+        onkeydown: function (event) { if (event.key === "Escape") { cancel(); } } }, [
+        h("span", { "class": "puentes-review__confirm-text", text: question + " " }), confirmButton,
+        h("button", { type: "button", "class": "puentes-review__button", "data-action": "cancel-take-over",
+          onclick: function () { cancel(); } }, [gettext("Cancel")])]);
+      node.textContent = "";
+      node.appendChild(group);
+      confirmButton.focus();
+    }
+    function cancel() {
+      node.textContent = "";
+      node.appendChild(start);
+      start.focus();
+    }
+    node.appendChild(start);
+    return node;
+  }
+  function takeOver(proposalId, holder) {
+    return request("take_over", { proposal_id: proposalId, holder: holder }).then(function () {
+      // One request after the other: the message must not be raced by a queue reload.
+      return openProposal(proposalId).then(loadQueue).then(function () {
+        say(interpolate(gettext("You hold this proposal now, taken over from {holder}."), { holder: holder }));
+      });
+    }).catch(function (error) {
+      say(error.message, true);
+      if (error.status === 409) { loadQueue(); }   // someone changed the claim: show who holds it now
+    });
+  }
+
   // ---- the workspace -----------------------------------------------------------------------------
   function openProposal(proposalId) {
     return request("workspace", undefined, "proposal_id=" + encodeURIComponent(proposalId)).then(function (data) {
@@ -210,7 +257,10 @@ function PuentesTutorReview(runtime, element, args) {
           { holder: data.claim.holder, until: when(data.claim.expires_at) })
           : interpolate(gettext("{holder}'s claim ran out: any tutor may claim it."), { holder: data.claim.holder });
     workspaceNode.appendChild(h("p", { "class": "puentes-review__claim" }, [claimText]));
-    if (!holding && ["submitted", "resubmitted", "in_review"].indexOf(data.status) >= 0) {
+    var waiting = ["submitted", "resubmitted", "in_review"].indexOf(data.status) >= 0;
+    if (waiting && args.is_staff && data.claim && data.claim.live && !holding) {
+      workspaceNode.appendChild(takeOverControl(data.proposal_id, title, data.claim.holder));
+    } else if (!holding && waiting) {
       workspaceNode.appendChild(h("button", {
         type: "button", "class": "puentes-review__button", "data-action": "claim-here",
         onclick: function () { claimProposal(data.proposal_id); }
