@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import outbox
+from .jury import admin as jury_admin  # noqa: F401 - registers the jury's models
+from .jury import services as jury_services
 from .models import Edition, EditionCourse, Entry, EntryAttachment, OutboxMessage, ReceivedEntry
 
 
@@ -26,6 +28,16 @@ class EditionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["organisers"]
     inlines = [EditionCourseInline]
+
+    def save_related(self, request, form, formsets, change):
+        """Granting or removing an organiser is a jury role change: it goes in the audit log."""
+        before = set(form.instance.organisers.values_list("username", flat=True)) if change else set()
+        super().save_related(request, form, formsets, change)
+        after = set(form.instance.organisers.values_list("username", flat=True))
+        for username in sorted(after - before):
+            jury_services.audit(form.instance, request.user, "role.granted", username, after={"role": "organiser"})
+        for username in sorted(before - after):
+            jury_services.audit(form.instance, request.user, "role.revoked", username, before={"role": "organiser"})
 
 
 class EntryAttachmentInline(admin.TabularInline):
@@ -72,5 +84,3 @@ class ReceivedEntryAdmin(ReadOnlyAdmin):
     list_display = ["idempotency_key", "sender", "received_at"]
     search_fields = ["=idempotency_key", "sender"]
 
-
-from .jury import admin as jury_admin  # noqa: E402, F401 - the jury's models (issue 6)

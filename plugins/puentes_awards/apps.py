@@ -35,5 +35,6 @@ class AwardsConfig(AppConfig):
         # The shared dispatch_uid keeps it connected once either way.
         from puentes_proposals.signals import PROPOSAL_FINISHED
 
+        from . import tasks  # noqa: F401 - registers the tasks that outbox.dispatch names
         from .receivers import enter_finished_proposal
         PROPOSAL_FINISHED.connect(enter_finished_proposal, dispatch_uid=RECEIVER_UID)

@@ -6,6 +6,7 @@ restart is found again by `relay`, and two tasks for one row never deliver at th
 import logging
 from datetime import timedelta
 
+from celery import signature
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
@@ -37,11 +38,15 @@ def open_messages(entry, attachments):
                                          payload=payload) for destination in destinations()]
 
 
+# The task is named, not imported: tasks.py sits above this module (it calls deliver and relay), and the
+# app's ready() registers it, so the call below is the task's own apply_async (eager in tests).
+DELIVER_TASK = "puentes_awards.tasks.deliver_entry"
+
+
 def dispatch(message_ids, countdown=0):
-    from .tasks import deliver_entry
     for message_id in message_ids:
         try:
-            deliver_entry.apply_async((message_id,), countdown=countdown)
+            signature(DELIVER_TASK, args=(message_id,)).apply_async(countdown=countdown)
         except Exception:  # noqa: BLE001 - the broker being down must not undo the entry; the relay resends
             log.exception("Could not queue delivery of outbox message %s; the relay will", message_id)
 

@@ -2,7 +2,7 @@
 finished proposals whose event was lost."""
 from celery import shared_task
 
-from . import outbox
+from . import outbox, reconcile
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None, ignore_result=True)
@@ -22,6 +22,5 @@ def relay_outbox():
 @shared_task(ignore_result=True)
 def reconcile_entries(edition_slug=None, since=None):
     """Enter finished proposals the in-process event missed. `since`: an ISO date-time string (JSON-safe)."""
-    from . import reconcile
     report = reconcile.reconcile(edition_slug, reconcile.parse_since(since) if since else None)
     return {"entered": report.entered, "present": report.present, "failed": report.failed}

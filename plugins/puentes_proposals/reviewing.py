@@ -1,17 +1,19 @@
 """A tutor's review as the review block works it: a draft kept under a live claim, then sent once.
 
-Builds on api.record_review / api.send_review (the status moves, the score in edx-submissions): here
+Builds on reviews.record_review / reviews.send_review (the status moves, the score in edx-submissions): here
 are the claim check, the decision rule (decisions.py), the rubric sheet kept with the review, the
 claim ended by sending, and the team told.
 """
 from django.db import transaction
 from django.utils import timezone
 
-from . import api, claims, decisions, notifications
+from . import claims, decisions, notifications, reviews
+from .errors import NotFound, ProposalError
 from .models import Proposal, Review, ReviewSheet
+from .reading import review_record
 
 
-class ReviewRefused(api.ProposalError):
+class ReviewRefused(ProposalError):
     """The review cannot be saved or sent as it is: `problems` is {field: code}."""
 
     code = "review_refused"
@@ -20,7 +22,7 @@ class ReviewRefused(api.ProposalError):
 def _locked_proposal(proposal_id):
     proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
     if proposal is None:
-        raise api.NotFound()
+        raise NotFound()
     return proposal
 
 
@@ -41,7 +43,7 @@ def save_draft(proposal_id, tutor_id, rubric, levels=None, section_comments=None
     with transaction.atomic():
         proposal = _locked_proposal(proposal_id)
         claims.check_holder(proposal, tutor_id)
-        record = api.record_review(
+        record = reviews.record_review(
             proposal_id, tutor_id, rubric_scores=decisions.scores_by_criterion(rubric, levels),
             section_comments=section_comments or {}, overall_comment=overall_comment or "", decision=decision or "",
             reason=reason or "", points_earned=earned, points_possible=possible)
@@ -62,7 +64,7 @@ def send(proposal_id, tutor_id, rubric, levels=None, section_comments=None, over
         current = claims.check_holder(proposal, tutor_id, now)
         draft = save_draft(proposal_id, tutor_id, rubric, levels, section_comments, overall_comment, decision,
                            reason)
-        sent = api.send_review(draft.review_id, tutor_id)
+        sent = reviews.send_review(draft.review_id, tutor_id)
         claims.end_after_sending(current, tutor_id, now)
         transaction.on_commit(lambda: notifications.review_sent(sent.review_id, language_of))
     return sent
@@ -76,7 +78,7 @@ def draft_of(proposal_id, tutor_id):
     if row is None:
         return None, {}
     levels = row.sheet.levels if hasattr(row, "sheet") else {}
-    return api._review(row), levels
+    return review_record(row), levels
 
 
 def sheets(review_ids):

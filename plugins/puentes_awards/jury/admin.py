@@ -2,15 +2,14 @@
 
 What decides the competition (assignment, scores, finalists, ballots, winners) changes only through the jury
 pages, which check the rules and write the audit log; here those are read-only. Every change the admin does
-allow is audited with the admin user as the actor. Imported by puentes_awards.admin.
+allow is audited with the admin user as the actor. puentes_awards.admin imports this module so Django's
+admin finds it.
 """
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..admin import EditionAdmin
-from ..models import Edition
 from ..scoring.criteria import ScoreError, check_scores
 from ..scoring.tiebreak import check_order
 from . import services, setup
@@ -50,22 +49,7 @@ def _plain(value):
 
 
 # ---- roles ------------------------------------------------------------------------------------------------
-
-class AuditedEditionAdmin(EditionAdmin):
-    """Part 1's edition admin, with organiser grants and removals written to the audit log."""
-
-    def save_related(self, request, form, formsets, change):
-        before = set(form.instance.organisers.values_list("username", flat=True)) if change else set()
-        super().save_related(request, form, formsets, change)
-        after = set(form.instance.organisers.values_list("username", flat=True))
-        for username in sorted(after - before):
-            services.audit(form.instance, request.user, "role.granted", username, after={"role": "organiser"})
-        for username in sorted(before - after):
-            services.audit(form.instance, request.user, "role.revoked", username, before={"role": "organiser"})
-
-
-admin.site.unregister(Edition)
-admin.site.register(Edition, AuditedEditionAdmin)
+# Organisers are granted on the edition (puentes_awards.admin.EditionAdmin audits it); jurors here.
 
 JUROR_FIELDS = ["municipality", "country", "active"]
 

@@ -1,0 +1,115 @@
+"""The way into the competition: the team's confirmation, the finished-proposal event, snapshots.
+"""
+from django.db import transaction
+from django.utils import timezone
+from opaque_keys.edx.keys import CourseKey
+
+from . import rules, sections
+from .data import FinishedProposal, ProposalFinishedData, ProposalSnapshot, SectionAnswer
+from .errors import InvalidAnswer, NotAllowed, NotFound
+from .models import Attachment, Proposal, ProposalVersion, Review, TeamMembership
+from .reading import attachment_record, get_proposal, is_member, member_record
+from .signals import PROPOSAL_FINISHED
+from .status_log import move_status
+
+
+def confirm_competition_entry(proposal_id, user_id, municipality, country, eligible, consents):
+    """The team confirms eligibility and consent; the proposal enters and PROPOSAL_FINISHED goes out."""
+    municipality = sections.plain(municipality)[:200]
+    country = str(country or "").strip().upper()
+    if not municipality:
+        raise InvalidAnswer("municipality_required")
+    if len(country) != 2 or not country.isalpha():
+        raise InvalidAnswer("bad_country")
+    with transaction.atomic():
+        proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
+        if proposal is None or not is_member(proposal_id, user_id):
+            raise NotFound()
+        verdict = rules.may_confirm_entry(proposal.status, bool(eligible), bool(consents))
+        if not verdict:
+            raise NotAllowed(verdict.reason)
+        proposal.municipality, proposal.country = municipality, country
+        proposal.eligibility_confirmed = proposal.publication_consent = True
+        proposal.entered_at = timezone.now()
+        move_status(proposal, rules.ENTER, user_id, proposal.versions_submitted)
+        proposal.save()
+        version = ProposalVersion.objects.get(proposal=proposal, number=proposal.versions_submitted)
+        payload = ProposalFinishedData(
+            proposal_id=proposal.id, version=version.number, course_key=str(proposal.course_key),
+            block_key=str(proposal.block_key),
+            team_anonymous_ids=list(proposal.members.values_list("anonymous_id", flat=True)),
+            submitted_at=version.submitted_at, approved_at=proposal.approved_at)
+        transaction.on_commit(lambda: PROPOSAL_FINISHED.send_event(proposal=payload))
+    return get_proposal(proposal_id)
+
+
+def finished_proposals(course_keys, since=None, batch_size=500):
+    """The proposals of these courses whose team confirmed entry (status "entered", which nothing leaves),
+    optionally only those entered at or after `since`: lists of FinishedProposal, one per batch, in id order.
+
+    Three queries a batch whatever the number of proposals, so the awards app can check 10,000 of them.
+    """
+    keys = [CourseKey.from_string(str(key)) for key in course_keys]
+    if not keys:
+        return
+    finished = Proposal.objects.filter(course_key__in=keys, status=rules.ENTERED)
+    if since is not None:
+        finished = finished.filter(entered_at__gte=since)
+    last_id = 0
+    while True:
+        batch = list(finished.filter(pk__gt=last_id).order_by("pk").only(
+            "id", "course_key", "block_key", "versions_submitted", "approved_at", "entered_at")[:batch_size])
+        if not batch:
+            return
+        last_id = batch[-1].pk
+        ids = [proposal.pk for proposal in batch]
+        submitted = {(proposal_id, number): at for proposal_id, number, at in ProposalVersion.objects.filter(
+            proposal_id__in=ids).values_list("proposal_id", "number", "submitted_at")}
+        teams = {}
+        for proposal_id, anonymous_id in TeamMembership.objects.filter(proposal_id__in=ids).order_by(
+                "joined_at", "id").values_list("proposal_id", "anonymous_id"):
+            teams.setdefault(proposal_id, []).append(anonymous_id)
+        # The same payload confirm_competition_entry sent: the version entered is the last one submitted.
+        yield [FinishedProposal(
+            proposal=ProposalFinishedData(
+                proposal_id=proposal.pk, version=proposal.versions_submitted, course_key=str(proposal.course_key),
+                block_key=str(proposal.block_key), team_anonymous_ids=teams.get(proposal.pk, []),
+                submitted_at=submitted.get((proposal.pk, proposal.versions_submitted)),
+                approved_at=proposal.approved_at),
+            entered_at=proposal.entered_at) for proposal in batch]
+
+
+def get_snapshot(proposal_id, version):
+    """One version, complete enough to be judged without the course (the awards app keeps it)."""
+    row = ProposalVersion.objects.select_related("proposal").filter(proposal_id=proposal_id, number=version).first()
+    if row is None:
+        raise NotFound()
+    proposal = row.proposal
+    template = row.template
+    answers = row.answers
+    attachment_ids = [item for section in template if section["type"] == sections.ATTACHMENTS
+                      for item in answers.get(section["id"]) or []]
+    files = Attachment.objects.filter(proposal=proposal, pk__in=attachment_ids).order_by("id")
+    team = TeamMembership.objects.filter(proposal=proposal).select_related("user")
+    reviewers = sorted(set(Review.objects.filter(proposal=proposal, state=Review.SENT)
+                           .values_list("tutor__username", flat=True)))
+    return ProposalSnapshot(
+        proposal_id=proposal.id, version=row.number, course_key=str(proposal.course_key),
+        block_key=str(proposal.block_key), title=row.title, municipality=proposal.municipality,
+        country=proposal.country, thematic_area=thematic_area(template, answers),
+        total_budget=total_budget(template, answers), currency=proposal.currency,
+        sections=[SectionAnswer(section_id=s["id"], title=s["title"], section_type=s["type"],
+                                value=answers.get(s["id"])) for s in template],
+        attachments=[attachment_record(f) for f in files], team=[member_record(m) for m in team],
+        reviewer_usernames=reviewers, submitted_at=row.submitted_at, approved_at=proposal.approved_at)
+
+
+def thematic_area(template, answers):
+    choice = next((s for s in template if s["id"] == "thematic_area"), None) \
+        or next((s for s in template if s["type"] == sections.CHOICE), None)
+    return str(answers.get(choice["id"]) or "") if choice else ""
+
+
+def total_budget(template, answers):
+    budget = next((s for s in template if s["type"] == sections.BUDGET), None)
+    return sections.budget_total(answers.get(budget["id"])) if budget else None

@@ -1,0 +1,104 @@
+"""The team's draft: saving sections (with per-section conflict checks) and attachments.
+"""
+from django.db import transaction
+
+from . import attachments, rules, sections
+from .data import SaveResult
+from .errors import InvalidAnswer, NotAllowed, NotFound, StaleDraft
+from .models import Attachment, Proposal
+from .reading import attachment_record, is_member
+
+
+def save_answers(proposal_id, user_id, changes, template):
+    """Store changed sections of the draft, all or nothing.
+
+    `changes` is a list of {"section", "value", "base_revision"}: the revision the editor's copy of
+    that section came from. If anyone saved one of these sections since, nothing is stored and
+    StaleDraft lists both texts per section.
+    """
+    by_id = {section["id"]: section for section in template}
+    cleaned = {}
+    for change in changes:
+        section = by_id.get(change.get("section"))
+        if section is None:
+            raise InvalidAnswer("unknown_section", section=change.get("section"))
+        try:
+            cleaned[section["id"]] = (sections.clean_answer(section, change.get("value")),
+                                      int(change.get("base_revision") or 0))
+        except (TypeError, ValueError) as error:
+            raise InvalidAnswer("invalid_answer", section=section["id"], message=str(error)) from None
+    with transaction.atomic():
+        proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
+        if proposal is None or not is_member(proposal_id, user_id):
+            raise NotFound()
+        if not rules.may_edit(proposal.status):
+            raise NotAllowed("locked")
+        _check_attachment_ids(proposal, template, {sid: value for sid, (value, _base) in cleaned.items()})
+        conflicts = [
+            {"section": section_id, "yours": value, "theirs": proposal.answers.get(section_id),
+             "revision": proposal.revision}
+            for section_id, (value, base) in cleaned.items()
+            if rules.is_stale(proposal.section_revisions.get(section_id, 0), base)
+            and proposal.answers.get(section_id) != value
+        ]
+        if conflicts:
+            raise StaleDraft(conflicts=conflicts, revision=proposal.revision,
+                             saved_by=proposal.saved_by.username if proposal.saved_by_id else "")
+        proposal.revision += 1
+        for section_id, (value, _base) in cleaned.items():
+            if proposal.answers.get(section_id) != value:
+                proposal.answers[section_id] = value
+                proposal.section_revisions[section_id] = proposal.revision
+        proposal.saved_by_id = user_id
+        proposal.save(update_fields=["answers", "section_revisions", "revision", "saved_by", "saved_at"])
+    return SaveResult(revision=proposal.revision, saved_at=proposal.saved_at,
+                      saved={section_id: value for section_id, (value, _base) in cleaned.items()})
+
+
+def _check_attachment_ids(proposal, template, answers):
+    kinds = {section["id"]: section["type"] for section in template}
+    wanted = {item for section_id, value in answers.items() if kinds[section_id] == sections.ATTACHMENTS
+              for item in value}
+    if wanted:
+        known = set(Attachment.objects.filter(proposal=proposal, pk__in=wanted).values_list("pk", flat=True))
+        if wanted - known:
+            raise InvalidAnswer("unknown_attachment")
+
+
+def add_attachment(proposal_id, user_id, section_id, template, name, content, max_bytes, allowed_types):
+    """Check and store an uploaded file, and list it in the draft's attachments section."""
+    section = next((s for s in template if s["id"] == section_id and s["type"] == sections.ATTACHMENTS), None)
+    if section is None:
+        raise InvalidAnswer("unknown_section", section=section_id)
+    if not is_member(proposal_id, user_id):
+        raise NotFound()
+    try:
+        accepted = attachments.check_upload(name, content[:8192], len(content), allowed_types, max_bytes)
+    except attachments.UploadRefused as refused:
+        raise InvalidAnswer(refused.code, **refused.details) from None
+    if not rules.may_edit(Proposal.objects.get(pk=proposal_id).status):
+        raise NotAllowed("locked")
+    storage_path = attachments.store(proposal_id, accepted, content)
+    with transaction.atomic():
+        proposal = Proposal.objects.select_for_update().get(pk=proposal_id)
+        if not rules.may_edit(proposal.status):
+            attachments.storage().delete(storage_path)
+            raise NotAllowed("locked")
+        row = Attachment.objects.create(proposal=proposal, section_id=section_id, name=accepted.name,
+                                        content_type=accepted.content_type, size=accepted.size,
+                                        storage_path=storage_path, uploaded_by_id=user_id)
+        proposal.revision += 1
+        proposal.answers[section_id] = [*proposal.answers.get(section_id, []), row.id]
+        proposal.section_revisions[section_id] = proposal.revision
+        proposal.saved_by_id = user_id
+        proposal.save(update_fields=["answers", "section_revisions", "revision", "saved_by", "saved_at"])
+    return attachment_record(row), SaveResult(revision=proposal.revision, saved_at=proposal.saved_at,
+                                        saved={section_id: proposal.answers[section_id]})
+
+
+def attachment_for_download(attachment_id, proposal_id):
+    """The record and open file of an attachment of this proposal (the caller checked may_read)."""
+    row = Attachment.objects.filter(pk=attachment_id, proposal_id=proposal_id).first()
+    if row is None:
+        raise NotFound()
+    return attachment_record(row), attachments.open_file(row.storage_path)
