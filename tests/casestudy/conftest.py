@@ -17,7 +17,9 @@ CASE = """<puentes_case_study url_name="case_1" display_name="Test case" weight=
     <ranking id="q3" points="3"><prompt>Order?</prompt>
       <item id="a">Map</item><item id="b">Instruct</item><item id="c">Agree</item><item id="d">Report</item></ranking>
     <reflection id="q4" points="1" min_words="3" max_words="8"><prompt>Reflect.</prompt>
-      <model_answer>A strong answer names a service.</model_answer></reflection>
+      <model_answer>A strong answer names a service.</model_answer>
+      <rubric><criterion id="a">Names a service</criterion>
+        <criterion id="b">Names a partner</criterion></rubric></reflection>
     <decision_path id="q5" start="d1"><prompt>Decide.</prompt>
       <decision id="d1"><situation>600 in the park.</situation>
         <option id="a" next="d2" points="2">Shelter<consequence>Roof tonight.</consequence></option>

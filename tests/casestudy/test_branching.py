@@ -69,3 +69,61 @@ def test_stored_steps_are_checked_against_the_current_path():
     assert not branching.steps_are_valid(graph, [{"decision": "d2", "option": "a"}])
     assert not branching.steps_are_valid(graph, [{"decision": "d1", "option": "zz"}])
     assert not branching.steps_are_valid(graph, [{"oops": 1}])
+
+
+def graded(**overrides):
+    """path() with outcomes: d2.a good (5), d2.b mixed (3), d3.a poor (1)."""
+    graph = path(**overrides)
+    outcomes = {("d2", "a"): "good", ("d2", "b"): "mixed", ("d3", "a"): "poor"}
+    for decision in graph["decisions"]:
+        for option in decision["options"]:
+            option.setdefault("outcome", outcomes.get((decision["id"], option["id"])))
+    return graph
+
+
+def test_points_that_follow_the_outcomes_pass():
+    assert branching.find_problem(graded()) is None
+
+
+@pytest.mark.parametrize(("broken", "problem"), [
+    # turning people away (poor) scores 4, more than a good path with a weak ending would allow
+    ({"d3": [{"id": "a", "next": None, "points": 4, "outcome": "poor"}]}, ("worse_outscores_better", "d3", "a")),
+    ({"d2": [{"id": "a", "next": None, "points": 3, "outcome": "good"},
+             {"id": "b", "next": None, "points": 1, "outcome": "mixed"}],
+      "d3": [{"id": "a", "next": None, "points": 5, "outcome": "mixed"}]}, ("worse_outscores_better", "d3", "a")),
+    ({"d3": [{"id": "a", "next": None, "points": 1, "outcome": ""}]}, ("no_outcome", "d3", "a")),
+    ({"d1": [{"id": "a", "next": "d2", "points": 2, "outcome": "good"},
+             {"id": "b", "next": "d3", "points": 0}]}, ("outcome_on_step", "d1", "a")),
+])
+def test_a_worse_ending_that_scores_as_much_is_rejected(broken, problem):
+    assert branching.find_problem(graded(**broken)) == problem
+
+
+def test_outcome_problems_name_the_field_in_olx():
+    from lxml import etree
+
+    from puentes_casestudy.content import CaseError, build_case
+    from puentes_casestudy.olx import read_case
+
+    from .conftest import CASE
+    xml = (CASE.replace('points="3">Meet', 'points="3" outcome="good">Meet')
+           .replace('points="1">Vaccinate', 'points="5" outcome="poor">Vaccinate'))
+    with pytest.raises(CaseError) as error:
+        build_case(read_case(etree.fromstring(xml)))
+    assert error.value.field == "points" and '<decision id="d3"> > <option id="a">' in error.value.element
+
+
+def test_shape_tells_apart_long_divergence_early_endings_and_recoveries():
+    rejoin = path()  # d1 splits into d2 and d3, which both end: apart for one decision
+    assert branching.shape(rejoin)["apart"] == 1 and branching.shape(rejoin)["early_endings"] == 0
+    long_apart = {"start": "d1", "decisions": [
+        {"id": "d1", "options": [{"id": "a", "next": "d2", "points": 2}, {"id": "b", "next": "d4", "points": 0}]},
+        {"id": "d2", "options": [{"id": "a", "next": "d3", "points": 2}, {"id": "b", "next": None, "points": 0,
+                                                                         "outcome": "poor"}]},
+        {"id": "d3", "options": [{"id": "a", "next": None, "points": 2, "outcome": "good"}]},
+        {"id": "d4", "options": [{"id": "a", "next": "d5", "points": 1}]},
+        {"id": "d5", "options": [{"id": "a", "next": None, "points": 3, "outcome": "good"}]},
+    ]}
+    found = branching.shape(long_apart)
+    assert found["apart"] == 2 and found["early_endings"] == 1 and found["recoveries"] == 1
+    assert found["longest"] == 3 and found["shortest"] == 2 and found["endings"] == 3

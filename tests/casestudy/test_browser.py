@@ -44,6 +44,17 @@ def test_ana_plays_the_cucuta_case_in_spanish(page_as):
     reflection.get_by_role("button", name="Enviar").click()
     reflection.get_by_text("Escriba al menos 20 palabras; lleva 2.").wait_for()
 
+    # A long enough reflection earns nothing by itself: she compares it with the model answer and ticks
+    # the rubric criteria her text meets; the share she ticks is her score.
+    reflection.locator("textarea").fill(" ".join(["La registraduría se satura primero y abriríamos horario"] * 3))
+    reflection.get_by_role("button", name="Enviar").click()
+    reflection = case.locator(".pcs-reflection")
+    reflection.get_by_text("Su reflexión quedó guardada.").wait_for()
+    reflection.get_by_label("Nombra un servicio concreto y por qué es el cuello de botella").check()
+    reflection.get_by_label("Propone una acción para la primera semana").check()
+    reflection.get_by_role("button", name="Enviar mi evaluación").click()
+    case.locator(".pcs-reflection").get_by_text("Obtuvo 0,67 de 1 puntos").wait_for()
+
     # She leaves and comes back: the path and the score are still there.
     page.reload()
     assert "Su recorrido obtuvo 1 de los 5 puntos" in page.locator(".pcs-decision_path").inner_text()

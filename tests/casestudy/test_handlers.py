@@ -43,8 +43,53 @@ def test_reflection_limits_and_model_answer(load_block, case_id, learner):
     assert status == 400 and "8" in body["error"]
     assert not CaseStudyAnswer.objects.exists()  # rejected answers use no attempt and leave no log
     status, body = post_json(block, "submit_answer", {"question": "q4", "answer": "  We would open the clinic late.  "})
-    assert status == 200 and body["earned"] == 1
-    assert "A strong answer names a service." in body["html"]
+    assert status == 200 and body["earned"] == 0  # words earn nothing; the rubric does
+    assert "A strong answer names a service." in body["html"] and "Names a partner" in body["html"]
+
+
+def test_reflection_scores_by_self_assessment_against_the_rubric(load_block, case_id, learner):
+    block = load_block.block(case_id, learner)
+    status, body = post_json(block, "self_assess", {"question": "q4", "met": ["a"]})
+    assert status == 400 and body["field"] == "question"  # nothing submitted yet
+    post_json(block, "submit_answer", {"question": "q4", "answer": "We would open the clinic late."})
+    for bad in (["z"], "a", ["a", "a"]):
+        status, body = post_json(block, "self_assess", {"question": "q4", "met": bad})
+        assert status == 400 and body["field"] == "met"
+    status, body = post_json(block, "self_assess", {"question": "q4", "met": ["a"]})
+    assert status == 200 and body["earned"] == 0.5 and events("grade")[-1]["value"] == 0.5
+    assert post_json(block, "self_assess", {"question": "q4", "met": ["a", "b"]})[1]["field"] == "met"  # once
+    assert CaseStudyAnswer.objects.last().answer == {"text": "We would open the clinic late.", "met": ["a"]}
+    post_json(block, "submit_answer", {"question": "q4", "answer": "We open the clinic and ask UNHCR."})
+    assert block.answers["q4"]["score"] == 0 and "met" not in block.answers["q4"]  # a new text, a new assessment
+    assert post_json(block, "self_assess", {"question": "q4", "met": ["b", "a"]})[1]["earned"] == 1
+
+
+def test_choices_and_decisions_are_shuffled_per_learner_and_stable(load_block, make_user, course_key):
+    """Five learners do not all see the same order; one learner sees the same order on every reload;
+    a pinned option keeps its place."""
+    options = "".join(f'<option id="{c}" correct="{str(c == "a").lower()}">Option {c}</option>' for c in "abcdef")
+    pinned = '<option id="z" fixed="true">None of these</option>'
+    xml = f"""<puentes_case_study url_name="shuffle_case" display_name="Shuffle">
+      <context><p>x</p></context><questions>
+      <single_choice id="q1"><prompt>Pick</prompt>{options}{pinned}</single_choice>
+      <decision_path id="q2" start="d1"><prompt>Go</prompt><decision id="d1"><situation>Now</situation>
+        {"".join(f'<option id="{c}" points="1">Step {c}</option>' for c in "abcdef")}</decision></decision_path>
+      </questions></puentes_case_study>"""
+    usage = load_block.parse(xml)
+    orders = set()
+    for name in ("ana", "bea", "caro", "dani", "eli"):
+        learner = make_user(name, "student", course_key)
+        first = load_block.block(usage, learner).render("student_view", {}).body_html()
+        again = load_block.block(usage, learner).render("student_view", {}).body_html()
+        chosen = [first.index(f'value="{c}"') for c in "abcdefz"]
+        assert chosen == [again.index(f'value="{c}"') for c in "abcdefz"]
+        assert max(chosen[:6]) < chosen[6]  # "None of these" stays last
+        single = tuple(sorted("abcdef", key=lambda c: first.index(f'-q1-{c}"')))
+        path = tuple(sorted("abcdef", key=lambda c: first.index(f'-q2-d1-{c}"')))
+        orders.add((single, path))
+        data = load_block.block(usage, learner).student_view_data()
+        assert [o["id"] for o in data["questions"][0]["options"]] == list(single) + ["z"]
+    assert len(orders) == 5
 
 
 def test_attempts_run_out(load_block, case_id, learner):
@@ -127,9 +172,10 @@ def test_completion_reaches_one_when_every_question_is_answered(load_block, case
     post_json(block, "submit_answer", {"question": "q2", "answer": ["a", "b", "c"]})
     post_json(block, "submit_answer", {"question": "q3", "answer": ["a", "b", "c", "d"]})
     post_json(block, "submit_answer", {"question": "q4", "answer": "open the clinic at night"})
+    post_json(block, "self_assess", {"question": "q4", "met": ["a", "b"]})
     post_json(block, "choose", {"question": "q5", "option": "b"})
     post_json(block, "choose", {"question": "q5", "option": "a"})
-    assert [e["completion"] for e in events("completion")] == [0.2, 0.4, 0.6, 0.8, 1.0]
+    assert [e["completion"] for e in events("completion")] == [0.2, 0.4, 0.6, 0.8, 0.8, 1.0]
     assert events("grade")[-1]["value"] == 9 and events("grade")[-1]["max_value"] == 13
     assert block.get_score().raw_earned == 9 and block.has_submitted_answer()
 

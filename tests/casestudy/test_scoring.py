@@ -37,8 +37,12 @@ def test_ranking_gives_pairwise_order_credit(order, credit):
     assert scoring.ranking_credit(RANKING, order) == pytest.approx(credit)
 
 
-def test_reflection_credit_follows_the_word_limits():
-    assert scoring.reflection_credit(REFLECTION, "one two three") == 1.0
+def test_reflection_credit_is_the_share_of_the_rubric_met_never_the_word_count():
+    rubric = {**REFLECTION, "criteria": [{"id": "a", "text": "x"}, {"id": "b", "text": "y"}, {"id": "c", "text": "z"}]}
+    assert scoring.self_assessment_credit(rubric, []) == 0.0
+    assert scoring.self_assessment_credit(rubric, ["a", "c"]) == pytest.approx(2 / 3)
+    assert scoring.self_assessment_credit(rubric, ["a", "b", "c"]) == 1.0
+    assert scoring.self_assessment_credit({**REFLECTION, "criteria": []}, []) == 0.0
     assert scoring.word_limit_problem(REFLECTION, "one two") == ("too_short", 2)
     assert scoring.word_limit_problem(REFLECTION, "a b c d e f g") == ("too_long", 7)
     assert scoring.word_limit_problem({"min_words": 0, "max_words": 0}, "") is None

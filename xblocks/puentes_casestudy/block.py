@@ -24,7 +24,7 @@ from . import branching, scoring
 from .content import build_case, question_points
 from .olx import read_case, write_case
 from .studio import StudioMixin
-from .views import display_order, question_view
+from .views import display_order, question_view, shuffled
 
 log = logging.getLogger(__name__)
 
@@ -163,17 +163,20 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
             public = {"id": question["id"], "type": question["type"], "prompt": question["prompt"],
                       "points": question_points(question)}
             if question["type"] in ("single_choice", "multiple_choice"):
-                public["options"] = [{"id": o["id"], "text": o["text"]} for o in question["options"]]
+                public["options"] = [{"id": o["id"], "text": o["text"]}
+                                     for o in shuffled(question["options"], f"{seed}:{question['id']}")]
             elif question["type"] == "ranking":
                 public["items"] = display_order(question, seed)
             elif question["type"] == "reflection":
-                public.update(min_words=question["min_words"], max_words=question["max_words"])
+                public.update(min_words=question["min_words"], max_words=question["max_words"],
+                              criteria=question["criteria"])
             questions.append(public)
         return {
             "display_name": self.display_name, "context": self.context, "image": self.image, "facts": self.facts,
             "voices": self.voices, "links": self.links, "questions": questions,
             "max_attempts": self.max_attempts, "weight": self.weight,
-            "handlers": {name: self.runtime.handler_url(self, name) for name in ("submit_answer", "choose", "restart")},
+            "handlers": {name: self.runtime.handler_url(self, name)
+                         for name in ("submit_answer", "self_assess", "choose", "restart")},
         }
 
     # ---- handlers ---------------------------------------------------------------------------
@@ -220,9 +223,10 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
         return answer
 
     def _credit(self, question, answer):
+        if question["type"] == "reflection":
+            return 0.0  # scored when the learner assesses it against the rubric (self_assess)
         return {"single_choice": scoring.single_choice_credit, "multiple_choice": scoring.multiple_choice_credit,
-                "ranking": scoring.ranking_credit, "reflection": scoring.reflection_credit}[question["type"]](
-            question, answer)
+                "ranking": scoring.ranking_credit}[question["type"]](question, answer)
 
     def _require_learner(self):
         user = current_user(self)
@@ -264,6 +268,36 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
         state = {"answer": answer, "score": earned, "attempts": state.get("attempts", 0) + 1,
                  "submitted_at": _now()}
         self._save(question, state, user, answer)
+        return self._reply(question, user.anonymous_id)
+
+    @XBlock.handler
+    @json_handler
+    def self_assess(self, payload, suffix=""):
+        """Score a submitted reflection against its rubric: {"question": id, "met": [criterion ids]}.
+
+        Once per submission: the learner reads the model answer, ticks what their own text does, and
+        the share of criteria met is the score. Submitting a new text starts a new assessment.
+        """
+        _ = self.ugettext
+        user = self._require_learner()
+        question = self._question_from(payload, "reflection")
+        state = dict(self.answers.get(question["id"]) or {})
+        if not state.get("submitted_at"):
+            raise InputError(_("Submit your reflection first, then compare it with the model answer."),
+                             field="question")
+        if not question["criteria"]:
+            raise InputError(_("This reflection is not scored, so there is nothing to assess."), field="question")
+        if state.get("met") is not None:
+            raise InputError(_("You have already assessed this answer. Submit a new text to assess it again."),
+                             field="met")
+        met = payload.get("met")
+        ids = [criterion["id"] for criterion in question["criteria"]]
+        if not isinstance(met, list) or not set(map(str, met)) <= set(ids) or len(set(met)) != len(met):
+            raise InputError(_("Tick the criteria your answer meets (or none), then send your assessment."),
+                             field="met")
+        state.update(met=[criterion_id for criterion_id in ids if criterion_id in met],
+                     score=scoring.points_earned(question["points"], scoring.self_assessment_credit(question, met)))
+        self._save(question, state, user, {"text": state["answer"], "met": state["met"]})
         return self._reply(question, user.anonymous_id)
 
     @XBlock.handler

@@ -4,7 +4,15 @@ A path is a dict `{"start": "d1", "decisions": [{"id", "situation", "options": [
 "points", ...}]}]}`; a learner's progress is the list of steps taken, `[{"decision": "d1",
 "option": "a"}, ...]`. The rules here are pure: the block stores the steps and asks these functions
 what comes next and what the path is worth.
+
+An option that ends the path may say how it ends (`outcome`: good, mixed or poor) and carry a
+debrief of the whole path. When a case's endings say so, points must follow them: every path that
+ends worse scores less than every path that ends better (`find_problem`), so a learner who turns a
+sick child away can never outscore one who protected everyone but stumbled at the end.
 """
+
+OUTCOMES = ("good", "mixed", "poor")
+RANK = {"poor": 0, "mixed": 1, "good": 2}
 
 
 class StepError(ValueError):
@@ -42,7 +50,88 @@ def find_problem(path):
     for decision in path["decisions"]:
         if decision["id"] not in reachable:
             return ("unreachable", decision["id"], None)
+    return _outcome_problem(path)
+
+
+def _outcome_problem(path):
+    """Outcomes, when a case uses them: on every ending, only on endings, and ordered by points."""
+    options = [(d["id"], o) for d in path["decisions"] for o in d["options"]]
+    if not any(o.get("outcome") for _d, o in options):
+        return None
+    for decision_id, option in options:
+        if option.get("next") and option.get("outcome"):
+            return ("outcome_on_step", decision_id, option["id"])
+        if not option.get("next") and not option.get("outcome"):
+            return ("no_outcome", decision_id, option["id"])
+    walks = complete_paths(path)
+    for worse in walks:
+        for better in walks:
+            if RANK[worse["outcome"]] < RANK[better["outcome"]] and worse["total"] >= better["total"]:
+                return ("worse_outscores_better", *worse["ending"])
     return None
+
+
+def complete_paths(path):
+    """Every walk from the start to an ending: {"steps", "total", "outcome", "ending": (decision, option)}."""
+    decisions = decisions_by_id(path)
+    walks = []
+
+    def walk(decision_id, steps, total):
+        for option in decisions[decision_id]["options"]:
+            taken = [*steps, {"decision": decision_id, "option": option["id"]}]
+            if option.get("next"):
+                walk(option["next"], taken, total + option["points"])
+            else:
+                walks.append({"steps": taken, "total": total + option["points"], "outcome": option.get("outcome"),
+                              "ending": (decision_id, option["id"])})
+
+    walk(path["start"], [], 0)
+    return walks
+
+
+def shape(path):
+    """What kind of story the path tells, for telling cases apart (the course checks use it).
+
+    `apart`: the most decisions two routes from one choice take before they meet again or end;
+    `early_endings`: endings reached before the longest route's last decision; `recoveries`: routes
+    that take a 0-point option and still end well.
+    """
+    walks = complete_paths(path)
+    longest = max(len(w["steps"]) for w in walks)
+    decisions = decisions_by_id(path)
+    apart = 0
+    for decision in path["decisions"]:
+        targets = {o.get("next") for o in decision["options"]}
+        for first in targets:
+            for second in targets:
+                if first and second and first != second:
+                    apart = max(apart, _steps_apart(decisions, first, second))
+    points = {(s["decision"], s["option"]) for w in walks for s in w["steps"]}
+    zero = {key for key in points if _option(decisions[key[0]], key[1])["points"] == 0}
+    return {
+        "decisions": len(path["decisions"]),
+        "endings": len({w["ending"] for w in walks}),
+        "longest": longest,
+        "shortest": min(len(w["steps"]) for w in walks),
+        "apart": apart,
+        "early_endings": len({w["ending"] for w in walks if len(w["steps"]) < longest}),
+        "recoveries": sum(1 for w in walks if w["outcome"] == "good"
+                          and any((s["decision"], s["option"]) in zero for s in w["steps"])),
+    }
+
+
+def _steps_apart(decisions, first, second):
+    """How many decisions both routes take before they can meet: the shorter of their own stretches."""
+    return min(_own_stretch(decisions, first, _reachable(decisions, second)),
+               _own_stretch(decisions, second, _reachable(decisions, first)))
+
+
+def _own_stretch(decisions, start, other):
+    """The longest run of decisions from `start` that the other route can never reach."""
+    if start in other:
+        return 0
+    return 1 + max((_own_stretch(decisions, o["next"], other) for o in decisions[start]["options"] if o.get("next")),
+                   default=0)
 
 
 def _find_cycle(decisions, start):

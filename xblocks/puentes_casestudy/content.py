@@ -12,6 +12,7 @@ from puentes_core.sanitize import clean_html, plain_text
 from . import branching
 
 QUESTION_TYPES = ("single_choice", "multiple_choice", "ranking", "reflection", "decision_path")
+OUTCOMES = branching.OUTCOMES
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
 # Web links, or links inside the course (/static/..., /jump_to_id/..., /asset-v1:...); never "//host".
 SAFE_LINK = re.compile(r"^(https?://|mailto:|/(?!/))", re.IGNORECASE)
@@ -203,7 +204,7 @@ def _choice(reader, raw, question):
     for index, option in enumerate(options):
         option_reader = reader.child(option, f'<option id="{option.get("id", "")}">', f"{reader.path}.options.{index}")
         question["options"].append({"id": option_reader.identifier(), "text": option_reader.text("text"),
-                                    "correct": option_reader.flag("correct"),
+                                    "correct": option_reader.flag("correct"), "fixed": option_reader.flag("fixed"),
                                     "feedback": option_reader.text("feedback", required=False)})
     _unique(reader.child(raw, "<options>", f"{reader.path}.options"), question["options"], "option")
     correct = sum(1 for option in question["options"] if option["correct"])
@@ -228,11 +229,21 @@ def _ranking(reader, raw, question):
 
 
 def _reflection(reader, raw, question):
+    _ = reader._
     question["points"] = _points(reader)
+    question["criteria"] = []
+    for index, criterion in enumerate(reader.items("criteria")):
+        criterion_reader = reader.child(criterion, f'<criterion id="{criterion.get("id", "")}">',
+                                        f"{reader.path}.criteria.{index}")
+        question["criteria"].append({"id": criterion_reader.identifier(), "text": criterion_reader.text("text")})
+    _unique(reader.child(raw, "<criteria>", f"{reader.path}.criteria"), question["criteria"], "criterion")
+    # Points come from the learner's self-assessment against the rubric, never from the word count.
+    if question["points"] and not question["criteria"]:
+        reader.fail("criteria", _("A graded reflection needs a rubric: add the criteria learners check their "
+                                  "answer against, or set its points to 0."))
     question["min_words"] = reader.number("min_words", default=0, integer=True, maximum=5000)
     question["max_words"] = reader.number("max_words", default=0, integer=True, maximum=5000)
     if question["max_words"] and question["min_words"] > question["max_words"]:
-        _ = reader._
         reader.fail("min_words", _("The minimum number of words is above the maximum ({maximum}).")
                     .format(maximum=question["max_words"]))
     question["model_answer"] = reader.text("model_answer", required=False, limit=10000)
@@ -255,11 +266,21 @@ def _decision_path(reader, raw, question):
             entry["options"].append({
                 "id": option_reader.identifier(), "text": option_reader.text("text"),
                 "next": str(option.get("next") or "").strip() or None, "points": _points(option_reader),
-                "consequence": option_reader.text("consequence", required=False)})
+                "fixed": option_reader.flag("fixed"),
+                "consequence": option_reader.text("consequence", required=False),
+                "outcome": _outcome(option_reader), "debrief": option_reader.text("debrief", required=False)})
         _unique(decision_reader.child(decision, "<options>", f"{decision_path}.options"), entry["options"], "option")
         question["decisions"].append(entry)
     _unique(reader.child(raw, "<decisions>", f"{reader.path}.decisions"), question["decisions"], "decision")
     _check_branches(reader, question)
+
+
+def _outcome(reader):
+    value = str(reader.raw.get("outcome") or "").strip()
+    if value and value not in OUTCOMES:
+        _ = reader._
+        reader.fail("outcome", _("Say how the path ends: good, mixed or poor."))
+    return value
 
 
 def _check_branches(reader, question):
@@ -284,7 +305,16 @@ def _check_branches(reader, question):
     if code == "bad_next":
         target = decision["options"][option_index]["next"]
         option_reader.fail("next", _("No decision has the id '{id}'.").format(id=target))
-    option_reader.fail("next", _("This leads back to an earlier decision, so the path could loop forever."))
+    if code == "cycle":
+        option_reader.fail("next", _("This leads back to an earlier decision, so the path could loop forever."))
+    if code == "no_outcome":
+        option_reader.fail("outcome", _("This option ends the path: say whether it ends well (good), "
+                                        "half-way (mixed) or badly (poor), as the other endings do."))
+    if code == "outcome_on_step":
+        option_reader.fail("outcome", _("Only an option that ends the path has an outcome; clear it or its next "
+                                        "decision."))
+    option_reader.fail("points", _("A path that ends worse scores as much as or more than a path that ends "
+                                   "better: lower this ending's points or those on its way."))
 
 
 def question_points(question):

@@ -13,7 +13,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def answer_ids(answer):
-    """The answer as ids: 'a', 'a;c', 'c;a;b' (ranking order), 'd1:a;d2:b' (a path), '' (a reflection)."""
+    """The answer as ids: 'a', 'a;c', 'c;a;b' (ranking order), 'd1:a;d2:b' (a path), 'met:a;c' (the
+    criteria a learner ticked assessing a reflection; '' for the reflection's text itself)."""
+    if isinstance(answer, dict):
+        return "met:" + ";".join(answer.get("met") or [])
     if isinstance(answer, list):
         return ";".join(f"{s['decision']}:{s['option']}" if isinstance(s, dict) else str(s) for s in answer)
     return "" if answer is None else str(answer)
@@ -25,7 +28,7 @@ def answer_text(question, answer):
         return answer if isinstance(answer, str) else answer_ids(answer)
     kind = question["type"]
     if kind == "reflection":
-        return answer or ""
+        return answer["text"] if isinstance(answer, dict) else answer or ""
     if kind in ("single_choice", "multiple_choice"):
         texts = {o["id"]: o["text"] for o in question["options"]}
         chosen = answer if isinstance(answer, list) else [answer]
@@ -48,7 +51,8 @@ def rows(questions, records):
     for record in records:
         question = by_id.get(record.question_id)
         yield [record.anonymous_id, record.question_id, question["type"] if question else "", record.attempt,
-               answer_ids(record.answer) if not (question and question["type"] == "reflection") else "",
+               "" if isinstance(record.answer, str) and question and question["type"] == "reflection"
+               else answer_ids(record.answer),
                answer_text(question, record.answer), record.score,
                question_points(question) if question else "", record.submitted_at.isoformat()]
 

@@ -9,7 +9,7 @@ from lxml import etree, html
 from puentes_core.sanitize import clean_html
 
 SETTINGS = ("display_name", "weight", "max_attempts", "show_model_answers")
-FEEDBACK_TAGS = ("feedback", "consequence")
+FEEDBACK_TAGS = ("feedback", "consequence", "debrief")
 
 
 class OlxError(ValueError):
@@ -71,10 +71,12 @@ def _read_question(node):
         raw["items"] = [{**item.attrib, "text": _text(item)} for item in _elements(node, "item")]
     elif node.tag == "reflection":
         raw["model_answer"] = _text(node.find("model_answer"))
+        raw["criteria"] = [{**c.attrib, "text": _text(c)} for c in _elements(node.find("rubric"), "criterion")]
     elif node.tag == "decision_path":
         raw["decisions"] = [{
             "id": d.get("id"), "situation": _text(d.find("situation")),
-            "options": [{**o.attrib, "text": _text(o), "consequence": _text(o.find("consequence"))}
+            "options": [{**o.attrib, "text": _text(o), "consequence": _text(o.find("consequence")),
+                         "debrief": _text(o.find("debrief"))}
                         for o in _elements(d, "option")],
         } for d in _elements(node, "decision")]
     return raw
@@ -144,7 +146,8 @@ def _write_question(parent, question):
     if kind in ("single_choice", "multiple_choice"):
         for option in question["options"]:
             option_node = _sub(element, "option", option["text"], id=option["id"],
-                               correct="true" if option["correct"] else None)
+                               correct="true" if option["correct"] else None,
+                               fixed="true" if option.get("fixed") else None)
             if option["feedback"]:
                 _sub(option_node, "feedback", option["feedback"])
     elif kind == "ranking":
@@ -153,22 +156,29 @@ def _write_question(parent, question):
     elif kind == "reflection":
         if question["model_answer"]:
             _sub(element, "model_answer", question["model_answer"])
+        if question["criteria"]:
+            rubric = _sub(element, "rubric")
+            for criterion in question["criteria"]:
+                _sub(rubric, "criterion", criterion["text"], id=criterion["id"])
     else:
         for decision in question["decisions"]:
             decision_node = _sub(element, "decision", id=decision["id"])
             _sub(decision_node, "situation", decision["situation"])
             for option in decision["options"]:
                 option_node = _sub(decision_node, "option", option["text"], id=option["id"], next=option["next"],
-                                   points=_number(option["points"]))
+                                   points=_number(option["points"]), outcome=option.get("outcome"),
+                                   fixed="true" if option.get("fixed") else None)
                 if option["consequence"]:
                     _sub(option_node, "consequence", option["consequence"])
+                if option.get("debrief"):
+                    _sub(option_node, "debrief", option["debrief"])
 
 
 def _indent(node):
     """Indent structural elements only: the context's rich text and mixed-content options stay as written."""
     def walk(element, level):
         children = [c for c in element if isinstance(c.tag, str)]
-        if not children or element.tag in ("context", "option", "item", "voice", "link"):
+        if not children or element.tag in ("context", "option", "item", "voice", "link", "criterion"):
             return
         pad = "\n" + "  " * (level + 1)
         element.text = pad if not (element.text or "").strip() else element.text

@@ -50,9 +50,13 @@ def ranking_credit(question, order):
     return in_order / len(pairs)
 
 
-def reflection_credit(question, text):
-    """Full credit for a reflection within the word limits (a tutor-free check of effort)."""
-    return 1.0 if word_limit_problem(question, text) is None else 0.0
+def self_assessment_credit(question, met_ids):
+    """The share of the rubric's criteria the learner says their reflection meets, after reading the
+    model answer. Word count earns nothing: the limits only keep answers readable."""
+    criteria = {criterion["id"] for criterion in question["criteria"]}
+    if not criteria:
+        return 0.0
+    return len(criteria & set(met_ids)) / len(criteria)
 
 
 def count_words(text):

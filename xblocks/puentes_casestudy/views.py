@@ -15,6 +15,17 @@ def display_order(question, seed):
     return items
 
 
+def shuffled(options, seed):
+    """Options in a per-learner order, the same on every reload; pinned (`fixed`) ones keep their place.
+
+    Authors write the best option wherever it reads best; the order a learner sees never tells it.
+    """
+    movable = [option for option in options if not option.get("fixed")]
+    random.Random(seed).shuffle(movable)
+    moving = iter(movable)
+    return [option if option.get("fixed") else next(moving) for option in options]
+
+
 def question_view(question, state, max_attempts, show_model_answers, seed):
     """Everything the template needs for one question; answers and feedback only once submitted."""
     state = state or {}
@@ -39,7 +50,7 @@ def _choice(view, question, state, seed, show_model_answers):
         "id": option["id"], "text": option["text"], "checked": option["id"] in chosen,
         "feedback": option["feedback"] if view["submitted"] and option["id"] in chosen else "",
         "correct": option["correct"] if view["submitted"] and option["id"] in chosen else None,
-    } for option in question["options"]]
+    } for option in shuffled(question["options"], f"{seed}:{question['id']}")]
 
 
 def _ranking(view, question, state, seed, show_model_answers):
@@ -54,9 +65,13 @@ def _ranking(view, question, state, seed, show_model_answers):
 
 
 def _reflection(view, question, state, seed, show_model_answers):
+    met = state.get("met")
     view.update(text=state.get("answer") or "", min_words=question["min_words"], max_words=question["max_words"],
                 words=scoring.count_words(state.get("answer")),
-                model_answer=question["model_answer"] if view["submitted"] and show_model_answers else "")
+                model_answer=question["model_answer"] if view["submitted"] and show_model_answers else "",
+                criteria=[{**criterion, "met": criterion["id"] in (met or [])} for criterion in question["criteria"]],
+                self_assessing=view["submitted"] and bool(question["criteria"]) and met is None,
+                self_assessed=met is not None)
 
 
 def _decision_path(view, question, state, seed, show_model_answers):
@@ -69,11 +84,13 @@ def _decision_path(view, question, state, seed, show_model_answers):
         decision = decisions[step["decision"]]
         option = next(o for o in decision["options"] if o["id"] == step["option"])
         view["steps"].append({"situation": decision["situation"], "choice": option["text"],
-                              "consequence": option["consequence"], "points": option["points"]})
+                              "consequence": option["consequence"], "points": option["points"],
+                              "debrief": option.get("debrief", "")})
     current = branching.current_decision(question, steps)
     view["decision"] = None if current is None else {
         "id": current["id"], "situation": current["situation"],
-        "options": [{"id": o["id"], "text": o["text"]} for o in current["options"]]}
+        "options": [{"id": o["id"], "text": o["text"]}
+                    for o in shuffled(current["options"], f"{seed}:{question['id']}:{current['id']}")]}
     view["finished"] = current is None
     view["path_points"] = branching.path_total(question, steps)
     view["in_progress"] = bool(steps) and not view["finished"]

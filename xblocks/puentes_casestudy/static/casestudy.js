@@ -70,6 +70,11 @@ function PuentesCaseStudy(runtime, element) {
     var question = container(event.target);
     var id = question.getAttribute("data-question");
     var button = event.target.querySelector("button[type=submit]");
+    if (event.target.classList.contains("pcs-self")) {
+      var met = Array.prototype.map.call(event.target.querySelectorAll("input:checked"), function (input) { return input.value; });
+      send(question, "self_assess", { question: id, met: met }, button);
+      return;
+    }
     if (question.getAttribute("data-type") === "decision_path") {
       var chosen = question.querySelector(".pcs-decision input:checked");
       if (!chosen) { showError(question, gettext("Choose one of the options first.")); return; }

@@ -9,10 +9,15 @@ function PuentesCaseStudyEditor(runtime, element, args) {
   var NUMBER = { attrs: { step: "any" } };  /* scores and weights may be decimal */
   var POINTS = ["points", _("Points"), "number", null, NUMBER];
   var OPTION = { fields: [["id", _("Id"), "text"], ["text", _("Option text"), "textarea"],
-    ["correct", _("Correct"), "checkbox"], ["feedback", _("Feedback shown after answering"), "textarea"]] };
+    ["correct", _("Correct"), "checkbox"], ["fixed", _("Keep in this place (learners see the others shuffled)"), "checkbox"],
+    ["feedback", _("Feedback shown after answering"), "textarea"]] };
+  var OUTCOMES = [["", _("(the path goes on)")], ["good", _("Ends well")], ["mixed", _("Ends half-way")],
+    ["poor", _("Ends badly")]];
   var STEP = { fields: [["id", _("Id"), "text"], ["text", _("Option text"), "textarea"],
     ["next", _("Next decision (id; empty ends the path)"), "text"], POINTS,
-    ["consequence", _("Consequence"), "textarea"]] };
+    ["fixed", _("Keep in this place (learners see the others shuffled)"), "checkbox"],
+    ["consequence", _("Consequence"), "textarea"], ["outcome", _("How the path ends (endings only)"), "select", OUTCOMES],
+    ["debrief", _("Debrief of the whole path (endings only)"), "textarea"]] };
   var QUESTION_TYPES = [["single_choice", _("Single choice")], ["multiple_choice", _("Multiple choice")],
     ["ranking", _("Ranking (write the items in the right order)")], ["reflection", _("Written reflection")],
     ["decision_path", _("Decision path (branching)")]];
@@ -22,7 +27,9 @@ function PuentesCaseStudyEditor(runtime, element, args) {
     ranking: { fields: [POINTS],
       lists: [["items", _("Items, in the right order"), { fields: [["id", _("Id"), "text"], ["text", _("Item text"), "text"]] }]] },
     reflection: { fields: [POINTS, ["min_words", _("Minimum words"), "number", null, NUMBER],
-      ["max_words", _("Maximum words"), "number", null, NUMBER], ["model_answer", _("Model answer"), "textarea"]] },
+      ["max_words", _("Maximum words"), "number", null, NUMBER], ["model_answer", _("Model answer"), "textarea"]],
+      lists: [["criteria", _("Rubric: what a strong answer does (learners tick what theirs does)"),
+        { fields: [["id", _("Id"), "text"], ["text", _("Criterion"), "text"]] }]] },
     decision_path: { fields: [["start", _("First decision (id)"), "text"]],
       lists: [["decisions", _("Decisions"), { fields: [["id", _("Id"), "text"], ["situation", _("Situation"), "textarea"]],
         lists: [["options", _("Options"), STEP]] }]] }
