@@ -5,7 +5,9 @@ Source catalogues (what translators and atlas work on) follow OEP-58:
 Compiled catalogues ship inside each package, where the platform reads them:
     XBlocks:      <module>/translations/<locale>/LC_MESSAGES/text.mo  (the XBlock i18n service)
                   <module>/public/js/translations/<locale>/text.js    (the block's i18n_js_namespace)
-    Django apps:  <module>/locale/<locale>/LC_MESSAGES/{django,djangojs}.mo
+    Django apps:  <module>/locale/<locale>/LC_MESSAGES/{django,djangojs}.mo, and the same under the
+                  bare language (locale/es, locale/pt): Django looks up es_MX, then es, so every Spanish
+                  and Portuguese the LMS offers (es-mx, es-ar, pt-pt, ...) finds a catalogue.
 
 Usage: python scripts/translations.py [--compile-only] [module ...]
 """
@@ -19,6 +21,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 LOCALES = ("es_419", "pt_BR")
+# The bare language each shipped locale also answers for (puentes_core.i18n does the same for blocks).
+BARE_LANGUAGE = {"es_419": "es", "pt_BR": "pt"}
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 # Compiled catalogues and tests hold no strings to translate.
 IGNORED = ["tests/*", "migrations/*", "public/js/translations/*", "locale", "translations"]
@@ -139,12 +143,14 @@ def compile_module(module, source, kind):
         messages = catalogue_dir(module) / locale / "LC_MESSAGES"
         django_po, js_po = messages / "django.po", messages / "djangojs.po"
         if django_po.exists():
-            msgfmt(django_po, source / "locale" / locale / "LC_MESSAGES" / "django.mo")
+            for folder in (locale, BARE_LANGUAGE[locale]):
+                msgfmt(django_po, source / "locale" / folder / "LC_MESSAGES" / "django.mo")
             if kind == "xblock":
                 msgfmt(django_po, source / "translations" / locale / "LC_MESSAGES" / "text.mo")
         if js_po.exists():
             js_mo = source / "locale" / locale / "LC_MESSAGES" / "djangojs.mo"
             msgfmt(js_po, js_mo)
+            msgfmt(js_po, source / "locale" / BARE_LANGUAGE[locale] / "LC_MESSAGES" / "djangojs.mo")
             namespace = js_namespace(source)
             if kind == "xblock" and namespace:
                 target = source / "public" / "js" / "translations" / locale / "text.js"

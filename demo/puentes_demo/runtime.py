@@ -4,7 +4,6 @@ Not the xblock-sdk WorkbenchRuntime: that one overwrites `location`, `due` and `
 render, and its `user` service only knows a `?student=` id (PLATFORM-NOTES.md). Here usage ids are
 real opaque keys, the user comes from the Django login, and the services answer as the LMS's do.
 """
-import gettext
 import hashlib
 import importlib.resources
 import logging
@@ -19,6 +18,7 @@ from xblock.fields import ScopeIds
 from xblock.reference.user_service import UserService, XBlockUser
 from xblock.runtime import IdGenerator, IdReader, KeyValueStore, KvsFieldData, Runtime
 
+from .i18n_service import XBlockI18nService
 from .models import CourseRole, FieldState
 
 log = logging.getLogger(__name__)
@@ -173,42 +173,6 @@ class LmsUserService(UserService):
         return anonymous_id_for(user.id, course_id) if user else None
 
 
-class BlockI18nService:
-    """The i18n service as the LMS builds it for a block: that block's own `text` catalogue.
-
-    The LMS reads `<module>/translations/<lang>/LC_MESSAGES/text.mo` from the block's package (the
-    OEP-58 fallback); the demo does the same, for the active Django language.
-    """
-
-    def __init__(self, block):
-        module = getattr(type(block), "unmixed_class", type(block)).__module__.split(".")[0]
-        locale = translation.to_locale(translation.get_language() or "en")
-        try:
-            localedir = importlib.resources.files(module) / "translations"
-            self.translator = gettext.translation("text", str(localedir), [locale])
-        except (OSError, ModuleNotFoundError):
-            self.translator = gettext.NullTranslations()
-
-    def gettext(self, message):
-        return self.translator.gettext(message)
-
-    ugettext = gettext
-
-    def ngettext(self, singular, plural, number):
-        return self.translator.ngettext(singular, plural, number)
-
-    ungettext = ngettext
-
-    def get_javascript_i18n_catalog_url(self, block):
-        return None  # The blocks fall back to the catalogue they ship (puentes_core.i18n).
-
-    def __getattr__(self, name):
-        # As the LMS's XBlockI18nService: the block's own catalogue first (templates merge its `_catalog`).
-        if hasattr(self.translator, name):
-            return getattr(self.translator, name)
-        return getattr(translation, name)
-
-
 class SettingsService:
     """XBLOCK_SETTINGS[<block class name>], as the LMS's settings service answers."""
 
@@ -235,10 +199,10 @@ class DemoRuntime(Runtime):
         self.django_user_id = django_user.id if authenticated else None
         self.anonymous_student_id = anonymous_id_for(self.django_user_id, self.course_key) if authenticated else None
 
-    # The LMS builds the i18n service per block, from that block's package.
+    # The LMS builds the i18n service per block (x_module.py: "if callable(service): return service(block)").
     def service(self, block, service_name):
         if service_name == "i18n" and block.service_declaration("i18n") is not None:
-            return BlockI18nService(block)
+            return XBlockI18nService(block)
         return super().service(block, service_name)
 
     def load_block_type(self, block_type):

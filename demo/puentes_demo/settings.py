@@ -84,6 +84,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es-419", "Español (América Latina)"), ("pt-br", "Português (Brasil)")]
 USE_I18N = True
+# Where the platform's checkout would be: its i18n service looks for atlas-pulled XBlock catalogues in
+# REPO_ROOT/conf/plugins-locale/xblock.v1 and for compiled JS ones in STATICI18N_ROOT (i18n_service.py).
+REPO_ROOT = VAR_DIR / "platform"
+STATICI18N_ROOT = VAR_DIR / "platform" / "static"
 USE_TZ = True
 TIME_ZONE = "UTC"
 

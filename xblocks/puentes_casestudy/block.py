@@ -16,7 +16,7 @@ from xblock.scorable import ScorableXBlockMixin, Score
 from xblock.utils.resources import ResourceLoader
 
 from puentes_core.handlers import Forbidden, InputError, json_handler
-from puentes_core.i18n import I18nMixin
+from puentes_core.i18n import I18nMixin, block_catalogue
 from puentes_core.rendering import render_view
 from puentes_core.users import current_user
 
@@ -140,7 +140,7 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
     def _render_questions(self, views):
         return ResourceLoader(__name__).render_django_template(
             "templates/questions.html", {"questions": views, "prefix": self._prefix()},
-            i18n_service=self.runtime.service(self, "i18n"))
+            i18n_service=block_catalogue(self))
 
     def student_view(self, context=None):
         views = self._question_views(self.questions, self._seed())

@@ -1,8 +1,13 @@
-"""Translation helpers for blocks: the runtime's `i18n` service for Python and templates, a compiled
+"""Translation helpers for blocks: each block's catalogue for Python and templates, a compiled
 catalogue per language for JavaScript.
 
 Catalogues live in each block's package (`<module>/translations/<lang>/LC_MESSAGES/text.mo` and
 `<module>/public/js/translations/<lang>/text.js`), built by `make translations`.
+
+The platform's i18n service prefers `conf/plugins-locale/xblock.v1/<module>` whenever that folder
+exists, and a Tutor image always has it, empty unless atlas found a catalogue for the module; with no
+catalogue there it falls back to Django's global one, which lacks our strings. So a block uses the
+service's catalogue only when the service found one, and otherwise reads the catalogue it ships.
 """
 import functools
 import gettext
@@ -10,46 +15,64 @@ import importlib.resources
 
 from django.utils import translation
 
-# Open edX's locale codes for the languages we ship; everything else falls back to English.
-SHIPPED = {"es": "es_419", "es-419": "es_419", "es_419": "es_419", "pt": "pt_BR", "pt-br": "pt_BR", "pt_br": "pt_BR"}
+# The catalogues we ship; every Spanish or Portuguese the platform may hand over reads one of them
+# (the LMS offers es-419, es-ar, es-ec, es-es, es-mx, es-pe, pt-br, pt-pt); English needs none.
+SHIPPED_BY_LANGUAGE = {"es": "es_419", "pt": "pt_BR"}
 
 
 def shipped_locale(language_code):
-    """The catalogue folder for a Django language code ('es-419' -> 'es_419'), or None for English."""
-    code = (language_code or "").lower()
-    return SHIPPED.get(code) or SHIPPED.get(code.split("-")[0])
+    """The catalogue folder for a Django language code in any spelling ('es-MX', 'pt_PT', 'es'), or None."""
+    language = (language_code or "").replace("_", "-").split("-")[0].lower()
+    return SHIPPED_BY_LANGUAGE.get(language)
+
+
+def package_of(block):
+    """The top-level package that defines the block's class (runtimes mix the class into others)."""
+    return getattr(type(block), "unmixed_class", type(block)).__module__.split(".")[0]
 
 
 @functools.cache
-def _core_catalogue(locale):
-    directory = importlib.resources.files("puentes_core") / "translations"
+def shipped_catalogue(package, locale):
+    """`package`'s own compiled catalogue for `locale` (English, i.e. no translation, if it has none)."""
+    if not locale:
+        return gettext.NullTranslations()
+    directory = importlib.resources.files(package) / "translations"
     return gettext.translation("text", str(directory), [locale], fallback=True)
 
 
 def core_gettext(text):
     """puentes_core's own strings (the shared handlers' errors) in the active language.
 
-    A block's i18n service reads only that block's catalogue, so the shared code ships and reads its own.
+    A block's catalogue holds only that block's strings, so the shared code ships and reads its own.
     """
-    locale = shipped_locale(translation.get_language())
-    return _core_catalogue(locale).gettext(text) if locale else text
+    return shipped_catalogue("puentes_core", shipped_locale(translation.get_language())).gettext(text)
+
+
+def block_catalogue(block):
+    """The gettext catalogue `block` speaks in the active language.
+
+    The runtime's i18n service when it found a catalogue for the block (a `_catalog`, the mark Django's
+    translations and XBlock's `{% trans %}` merge on): an operator's or atlas's catalogue wins.
+    Otherwise the one the block ships, for whatever spelling of Spanish or Portuguese is active.
+    """
+    service = block.runtime.service(block, "i18n")
+    if getattr(service, "_catalog", None):
+        return service
+    return shipped_catalogue(package_of(block), shipped_locale(translation.get_language()))
 
 
 class I18nMixin:
-    """`ugettext` for a block, from the runtime's i18n service (the LMS's XBlockI18nService)."""
-
-    def _i18n(self):
-        return self.runtime.service(self, "i18n")
+    """`ugettext` for a block, from its catalogue (block_catalogue)."""
 
     def ugettext(self, text):
-        return self._i18n().gettext(text)
+        return block_catalogue(self).gettext(text)
 
     def ungettext(self, singular, plural, number):
-        return self._i18n().ngettext(singular, plural, number)
+        return block_catalogue(self).ngettext(singular, plural, number)
 
     def js_catalog_url(self):
         """Where the browser gets this block's JavaScript strings in the active language, or None."""
-        service = self._i18n()
+        service = self.runtime.service(self, "i18n")
         platform_url = getattr(service, "get_javascript_i18n_catalog_url", None)
         if platform_url:
             url = platform_url(self)
@@ -59,7 +82,6 @@ class I18nMixin:
         if not locale:
             return None
         resource = f"public/js/translations/{locale}/text.js"
-        package = getattr(type(self), "unmixed_class", type(self)).__module__.split(".")[0]
-        if not importlib.resources.files(package).joinpath(resource).is_file():
+        if not importlib.resources.files(package_of(self)).joinpath(resource).is_file():
             return None
         return self.runtime.local_resource_url(self, resource)

@@ -2,6 +2,8 @@
 from web_fragments.fragment import Fragment
 from xblock.utils.resources import ResourceLoader
 
+from .i18n import block_catalogue
+
 
 def block_module(block):
     """The module that defines the block's class; runtimes render a subclass mixed in `xblock.core`."""
@@ -20,8 +22,7 @@ def _resource(loader, path):
 def render_view(block, template, context, css=(), js=(), init_fn=None, init_args=None):
     """A Fragment for `template` (a path inside the block's package) with its static files."""
     loader = ResourceLoader(block_module(block))
-    i18n_service = block.runtime.service(block, "i18n")
-    html = loader.render_django_template(template, context=dict(context), i18n_service=i18n_service)
+    html = loader.render_django_template(template, context=dict(context), i18n_service=block_catalogue(block))
     fragment = Fragment(html)
     for path in css:
         fragment.add_css(_resource(loader, path))
