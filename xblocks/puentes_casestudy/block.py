@@ -13,11 +13,10 @@ from opaque_keys.edx.keys import UsageKey
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
-from xblock.utils.resources import ResourceLoader
 
 from puentes_core.handlers import Forbidden, InputError, json_handler
-from puentes_core.i18n import I18nMixin, block_catalogue
-from puentes_core.rendering import render_view
+from puentes_core.i18n import I18nMixin
+from puentes_core.rendering import render_template, render_view
 from puentes_core.users import current_user
 
 from . import branching, scoring
@@ -138,9 +137,7 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
         return "pcs-" + hashlib.sha1(str(self.scope_ids.usage_id).encode()).hexdigest()[:8]
 
     def _render_questions(self, views):
-        return ResourceLoader(__name__).render_django_template(
-            "templates/questions.html", {"questions": views, "prefix": self._prefix()},
-            i18n_service=block_catalogue(self))
+        return render_template(self, "templates/questions.html", {"questions": views, "prefix": self._prefix()})
 
     def student_view(self, context=None):
         views = self._question_views(self.questions, self._seed())
