@@ -24,7 +24,17 @@ from .reading import (
 )
 from .reviews import awaiting_review, record_review, send_review, start_review
 from .submitting import ANSWER_LIMIT, ITEM_TYPE, submission_answer, submit
-from .team import add_member, join_with_code, start_proposal
+from .team import (
+    answer_invitation,
+    invitations_for,
+    invitations_sent,
+    invite,
+    join_with_code,
+    leave,
+    start_proposal,
+    team_changes,
+    withdraw_invitation,
+)
 from .tutoring import (
     assign_tutor,
     claim_proposal,
@@ -45,11 +55,12 @@ from .tutoring import (
 __all__ = [
     "ANSWER_LIMIT", "EXPORT_FIELDS", "ITEM_TYPE",
     "InvalidAnswer", "NotAllowed", "NotFound", "ProposalError", "StaleDraft",
-    "add_attachment", "add_member", "assign_tutor", "attachment_for_download", "awaiting_review", "budget_total",
+    "add_attachment", "answer_invitation", "assign_tutor", "attachment_for_download", "awaiting_review", "budget_total",
     "claim_proposal", "confirm_competition_entry", "course_tutors", "current_claim", "export_rows",
-    "finished_proposals", "get_proposal", "get_snapshot", "grant_tutor", "history", "is_member", "is_tutor",
-    "join_with_code", "may_read", "proposal_for_member", "queue_facets", "record_review", "release_claim",
+    "finished_proposals", "get_proposal", "get_snapshot", "grant_tutor", "history", "invitations_for",
+    "invitations_sent", "invite", "is_member", "is_tutor", "join_with_code", "leave", "may_read",
+    "proposal_for_member", "queue_facets", "record_review", "release_claim",
     "review_draft", "review_queue", "review_sheets", "reviews_csv", "save_answers", "save_review_draft",
     "send_review", "send_rubric_review", "sent_reviews", "start_proposal", "start_review", "submission_answer",
-    "submit", "tutor_assignment", "tutor_workload", "versions",
+    "submit", "team_changes", "tutor_assignment", "tutor_workload", "versions", "withdraw_invitation",
 ]

@@ -141,6 +141,34 @@ class ProposalRecord:
     country = attr.ib(type=str)
     team = attr.ib(type=list)          # [TeamMember]
     attachments = attr.ib(type=list)   # [AttachmentRecord]
+    teamset_id = attr.ib(type=str, default="")   # "" when the team formed here by invitation
+    team_id = attr.ib(default=None)              # the Open edX team's id, or None
+
+
+@attr.s(frozen=True)
+class InvitationRecord:
+    """An invitation to join a proposal's team, as the invitee and the team see it."""
+
+    invitation_id = attr.ib(type=int)
+    proposal_id = attr.ib(type=int)
+    proposal_title = attr.ib(type=str)
+    invitee_username = attr.ib(type=str)
+    invitee_name = attr.ib(type=str)
+    invited_by_username = attr.ib(type=str)
+    invited_by_name = attr.ib(type=str)
+    state = attr.ib(type=str)          # pending, accepted, declined, withdrawn
+    created_at = attr.ib(type=datetime)
+
+
+@attr.s(frozen=True)
+class TeamChangeRecord:
+    """Someone joined or left the team (or was invited, or declined): the team's part of the timeline."""
+
+    username = attr.ib(type=str)
+    full_name = attr.ib(type=str)
+    kind = attr.ib(type=str)           # joined, left, invited, declined
+    actor_username = attr.ib(type=str)  # "" when the platform's team changed, not an action here
+    at = attr.ib(type=datetime)
 
 
 @attr.s(frozen=True)

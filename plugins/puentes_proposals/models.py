@@ -33,6 +33,10 @@ class Proposal(models.Model):
     section_revisions = models.JSONField(default=dict)
     versions_submitted = models.PositiveIntegerField(default=0)
     currency = models.CharField(max_length=3, default="USD")   # ISO 4217, from the block's settings
+    # With a team-set the team is the course's Open edX team (team_id is its `team_id`); without one the
+    # team forms here by invitation (team_id is None: NULLs never collide in the unique constraint).
+    teamset_id = models.CharField(max_length=255, blank=True, default="")
+    team_id = models.CharField(max_length=255, null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     saved_at = models.DateTimeField(auto_now=True)
@@ -53,6 +57,7 @@ class Proposal(models.Model):
             models.Index(fields=["course_key", "status", "submitted_at"], name="proposal_queue_idx"),
             models.Index(fields=["block_key", "status"], name="proposal_block_status_idx"),
         ]
+        constraints = [models.UniqueConstraint(fields=["block_key", "team_id"], name="one_proposal_per_team")]
 
     def __str__(self):
         return f"proposal {self.pk} ({self.status}) in {self.block_key}"
@@ -74,6 +79,41 @@ class TeamMembership(models.Model):
         ordering = ["joined_at", "id"]
 
 
+class TeamInvitation(models.Model):
+    """A member asked a colleague to join; only the colleague's acceptance makes them a member (M5)."""
+
+    PENDING, ACCEPTED, DECLINED, WITHDRAWN = "pending", "accepted", "declined", "withdrawn"
+    STATES = [(state, state) for state in (PENDING, ACCEPTED, DECLINED, WITHDRAWN)]
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="invitations")
+    invitee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    state = models.CharField(max_length=10, choices=STATES, default=PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["proposal", "invitee"], name="one_invitation_per_person")]
+        ordering = ["created_at", "id"]
+
+
+class TeamChange(models.Model):
+    """Who joined or left the team, when, and who did it: the team's part of the timeline."""
+
+    JOINED, LEFT, INVITED, DECLINED = "joined", "left", "invited", "declined"
+    KINDS = [(kind, kind) for kind in (JOINED, LEFT, INVITED, DECLINED)]
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="team_changes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=KINDS)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")   # None: seen on the platform's team, not done here
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
 class ProposalVersion(models.Model):
     """A submitted, frozen copy of the draft: what tutors review and the competition judges."""
 
@@ -82,9 +122,13 @@ class ProposalVersion(models.Model):
     answers = models.JSONField()
     template = models.JSONField()                       # the sections as they were when submitted
     title = models.CharField(max_length=300, blank=True, default="")
-    submission_uuid = models.CharField(max_length=36, db_index=True)   # the submitter's
-    # One edx-submissions submission per member (as ORA2 team submissions do), so an approval's
-    # score reaches every member's gradebook: anonymous id -> submission uuid.
+    # The edx-submissions record this version is: the team submission's uuid (before team submissions,
+    # the submitter's individual one).
+    submission_uuid = models.CharField(max_length=36, db_index=True)
+    # The edx-submissions team submission (submissions.team_api, as ORA2 team assignments): one
+    # individual submission per member hangs from it, so an approval's score reaches every member's
+    # gradebook. Versions from before team submissions keep `member_submissions` (anonymous id -> uuid).
+    team_submission_uuid = models.CharField(max_length=36, blank=True, default="")
     member_submissions = models.JSONField(default=dict)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField()

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey
 from submissions import api as submissions_api
+from submissions import team_api
 
 from . import rules, sections
 from .errors import InvalidAnswer, NotAllowed, NotFound
@@ -81,9 +82,18 @@ def send_review(review_id, tutor_id):
         review.state, review.sent_at = Review.SENT, now
         Review.objects.filter(pk=review.pk).update(state=Review.SENT, sent_at=now)
         if proposal.status == rules.APPROVED:
-            for submission_uuid in review.version.member_submissions.values() or [review.version.submission_uuid]:
-                # The annotation needs a reason: without one edx-submissions drops the score silently.
-                submissions_api.set_score(submission_uuid, review.points_earned, review.points_possible,
-                                          annotation_creator=str(tutor_id), annotation_type="puentes_tutor_review",
-                                          annotation_reason=f"approved in tutor review {review.pk}")
+            set_score(review.version, review.points_earned, review.points_possible,
+                      annotation_creator=str(tutor_id), annotation_type="puentes_tutor_review",
+                      annotation_reason=f"approved in tutor review {review.pk}")
     return review_record(Review.objects.select_related("version", "tutor").get(pk=review.pk))
+
+
+def set_score(version, points_earned, points_possible, **annotation):
+    """Score every member's submission of a version: through its team submission (each member who
+    submitted with the team, as ORA2 team grading does), or one by one for versions from before.
+    The annotation needs a reason: without one edx-submissions drops the score silently."""
+    if version.team_submission_uuid:
+        team_api.set_score(version.team_submission_uuid, points_earned, points_possible, **annotation)
+        return
+    for submission_uuid in version.member_submissions.values() or [version.submission_uuid]:
+        submissions_api.set_score(submission_uuid, points_earned, points_possible, **annotation)

@@ -113,6 +113,24 @@ def may_join(members, max_members, already_in_a_team):
     return Verdict(True)
 
 
+def may_change_team(status, versions_submitted):
+    """People join, accept, leave or are invited only while nothing was submitted: a tutor reviews, and the
+    gradebook scores, the team that submitted (M5: teams freeze once submitted for review)."""
+    if status != DRAFT or versions_submitted:
+        return Verdict(False, "team_frozen")
+    return Verdict(True)
+
+
+def may_invite(members, pending, max_members, invitee_is_member):
+    """May a member invite one more person? Pending invitations count towards the team's size. Whether the
+    invitee is in another team is theirs to settle when they answer (and not told to the inviter)."""
+    if invitee_is_member:
+        return Verdict(False, "already_member")
+    if max_members and members + pending >= max_members:
+        return Verdict(False, "team_full")
+    return Verdict(True)
+
+
 def may_confirm_entry(status, eligible, consents):
     """After approval the team enters the competition by confirming eligibility and consenting."""
     if status != APPROVED:

@@ -1,8 +1,8 @@
-"""Freezing the draft as a version, which is also an edx-submissions submission per member.
+"""Freezing the draft as a version, which is also an edx-submissions team submission.
 """
 from django.db import transaction
 from django.utils import timezone
-from submissions import api as submissions_api
+from submissions import team_api
 
 from . import rules, sections
 from .errors import NotAllowed, NotFound
@@ -23,11 +23,19 @@ def submission_answer(proposal, number, template):
     return answer
 
 
-def submit(proposal_id, user_id, template, student_id, max_versions, last_moment, now=None):
+def submission_team_id(proposal):
+    """The team a team submission names: the Open edX team, or one of our own for a team formed here."""
+    return proposal.team_id or f"puentes-proposal-{proposal.pk}"
+
+
+def submit(proposal_id, user_id, template, student_id, max_versions, last_moment, now=None, team_member_ids=None):
     """Freeze the draft as version N and lock it for review.
 
-    The version is also an edx-submissions submission for the submitter (`student_id`, their
-    anonymous id) and for each other member, so Open edX's tools and gradebook see it.
+    The version is an edx-submissions team submission (`submissions.team_api`, as ORA2 team
+    assignments submit): one individual submission per member, so the approved score reaches every
+    member's gradebook. `team_member_ids` are the members' anonymous ids as the teams service gives
+    them (team-set proposals); without it, the members who joined here. edx-submissions allows one
+    active team submission per team and item, so a revision retires the previous one first.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -40,19 +48,22 @@ def submit(proposal_id, user_id, template, student_id, max_versions, last_moment
         if not verdict:
             raise NotAllowed(verdict.reason, problems=problems)
         number = proposal.versions_submitted + 1
-        answer = submission_answer(proposal, number, template)
-        member_submissions = {}
-        for member_id in [student_id, *TeamMembership.objects.filter(proposal=proposal).exclude(
-                anonymous_id=student_id).values_list("anonymous_id", flat=True)]:
-            student_item = {"student_id": member_id, "course_id": str(proposal.course_key),
-                            "item_id": str(proposal.block_key), "item_type": ITEM_TYPE}
-            submission = submissions_api.create_submission(student_item, answer, submitted_at=now,
-                                                           attempt_number=number)
-            member_submissions[member_id] = submission["uuid"]
+        if team_member_ids is None:
+            team_member_ids = list(TeamMembership.objects.filter(proposal=proposal).values_list("anonymous_id",
+                                                                                                flat=True))
+        previous = ProposalVersion.objects.filter(proposal=proposal, number=number - 1).values_list(
+            "team_submission_uuid", flat=True).first()
+        if previous:
+            team_api.reset_scores(previous, clear_state=True)
+        team_submission = team_api.create_submission_for_team(
+            str(proposal.course_key), str(proposal.block_key), submission_team_id(proposal), user_id,
+            sorted(set(team_member_ids) | {student_id}), submission_answer(proposal, number, template),
+            submitted_at=now, attempt_number=number, item_type=ITEM_TYPE)
         version = ProposalVersion.objects.create(
             proposal=proposal, number=number, answers=proposal.answers, template=template,
-            title=str(proposal.answers.get("title") or "")[:300], submission_uuid=member_submissions[student_id],
-            member_submissions=member_submissions, submitted_by_id=user_id, submitted_at=now)
+            title=str(proposal.answers.get("title") or "")[:300],
+            submission_uuid=team_submission["team_submission_uuid"],
+            team_submission_uuid=team_submission["team_submission_uuid"], submitted_by_id=user_id, submitted_at=now)
         proposal.status = rules.next_status(proposal.status, rules.SUBMIT)
         proposal.versions_submitted = number
         proposal.submitted_at = now

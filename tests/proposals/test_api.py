@@ -50,19 +50,20 @@ def test_invitation_codes_are_forgiving_about_case_and_dashes(team, people, bloc
 
 
 def test_a_full_team_refuses_one_more(team, people, block_key):
-    api.add_member(team.proposal_id, people["ana"].id, "carol", lambda user: f"anon-{user.username}", 3)
+    invitation = api.invite(team.proposal_id, people["ana"].id, "carol", 3)
+    api.answer_invitation(invitation.invitation_id, people["carol"].id, True, "anon-carol", 3)
     with pytest.raises(api.NotAllowed) as refused:
         api.join_with_code(block_key, team.invitation_code, people["dora"].id, "anon-dora", 3)
     assert refused.value.code == "team_full"
 
 
-def test_adding_someone_outside_the_course_is_refused(team, people):
+def test_inviting_someone_outside_the_course_is_refused(team, people):
     with pytest.raises(api.NotFound):
-        api.add_member(team.proposal_id, people["ana"].id, "carol", str, 3, in_course=lambda user: False)
+        api.invite(team.proposal_id, people["ana"].id, "carol", 3, in_course=lambda user: False)
     with pytest.raises(api.NotFound):
-        api.add_member(team.proposal_id, people["ana"].id, "nobody-here", str, 3)
-    with pytest.raises(api.NotFound):  # only members add members
-        api.add_member(team.proposal_id, people["carol"].id, "dora", str, 3)
+        api.invite(team.proposal_id, people["ana"].id, "nobody-here", 3)
+    with pytest.raises(api.NotFound):  # only members invite
+        api.invite(team.proposal_id, people["carol"].id, "dora", 3)
 
 
 def test_saving_sections_bumps_the_revision_and_keeps_others(team, people):

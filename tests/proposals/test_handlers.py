@@ -92,7 +92,7 @@ def test_a_learner_cannot_reach_another_teams_proposal(block_as, team):
     assert status == 404
     status, _ = post_json(block_as("carol"), "submit", {"proposal_id": team})
     assert status == 404
-    status, _ = post_json(block_as("carol"), "add_member", {"proposal_id": team, "username": "carol"})
+    status, _ = post_json(block_as("carol"), "invite", {"proposal_id": team, "username": "carol"})
     assert status == 404
     assert json.loads(get(block_as("ana"), "state").body)["answers"] == {}
     # Dora, in no team, gets nothing either.

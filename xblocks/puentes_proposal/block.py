@@ -41,6 +41,13 @@ STATUS_LABELS = {
     rules.INELIGIBLE: _("Not eligible"),
 }
 
+TEAM_CHANGE_LABELS = {
+    "joined": _("{name} joined the team"),
+    "left": _("{name} left the team"),
+    "invited": _("{name} was invited"),
+    "declined": _("{name} declined the invitation"),
+}
+
 
 def course_end(course_key):
     """The course's end date from the LMS's course overviews; None outside the LMS or when unset."""
@@ -134,6 +141,8 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
                          "max_bytes": self.setting("PUENTES_ATTACHMENT_MAX_BYTES")})
         else:
             view["sections"] = [self._section_view(section, {}, {}, {}) for section in template]
+            if user.is_authenticated:
+                view["invitations"] = api.invitations_for(self.block_key, user.user_id)
         return render_view(self, "templates/proposal.html", view, css=["static/css/proposal.css"],
                            js=["static/js/proposal.js"], init_fn="PuentesProposal", init_args=init)
 
@@ -164,6 +173,10 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
                         for review in reversed(reviews)],
             "versions_left": versions_left,
             "team_full": self.max_team_size and len(proposal.team) >= self.max_team_size,
+            "team_open": bool(rules.may_change_team(proposal.status, proposal.versions_submitted)),
+            "invitations_sent": api.invitations_sent(proposal.proposal_id),
+            "team_changes": [{"change": change, "label": self.ugettext(TEAM_CHANGE_LABELS[change.kind]).format(
+                name=change.full_name)} for change in api.team_changes(proposal.proposal_id)],
             "may_enter": proposal.status == rules.APPROVED,
         }
 

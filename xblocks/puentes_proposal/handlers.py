@@ -1,4 +1,4 @@
-"""The block's handlers: team, draft, files, submission, competition entry, staff export.
+"""The block's handlers: team (start, join, invite, answer, leave), draft, files, submission, entry, staff export.
 
 Every handler finds the proposal through the current user's own membership (never an id from the
 request alone), so a learner reaches only their team's proposal. Bad input answers 400 with a
@@ -45,11 +45,11 @@ class ProposalHandlersMixin:
             raise NotFoundError(self._say("not_found"))
         return proposal
 
-    def _fail(self, error):
-        """Turn an api refusal into the HTTP answer a person can act on."""
+    def _fail(self, error, field=None):
+        """Turn an api refusal into the HTTP answer a person can act on (`field`: the input it is about)."""
         details = {key: value for key, value in error.details.items() if key in ("section", "problems")}
         if isinstance(error, api.NotFound):
-            raise NotFoundError(self._say(error.code), code=error.code)
+            raise NotFoundError(self._say(error.code), field=field, code=error.code)
         if isinstance(error, api.StaleDraft):
             raise Conflict(self._say("conflict"), **error.details)
         message = self._say(error.code, limit=settings.PUENTES_ATTACHMENT_MAX_BYTES // (1024 * 1024))
@@ -57,7 +57,7 @@ class ProposalHandlersMixin:
             message = error.details["message"]
         if error.code == "incomplete":
             details["problems"] = error.details.get("problems", {})
-        raise InputError(message, field=error.details.get("section"), code=error.code,
+        raise InputError(message, field=error.details.get("section") or field, code=error.code,
                          **{k: v for k, v in details.items() if k != "section"})
 
     def _state(self, proposal):
@@ -95,23 +95,63 @@ class ProposalHandlersMixin:
 
     @XBlock.handler
     @json_handler
-    def add_member(self, payload, suffix=""):
+    def invite(self, payload, suffix=""):
+        """Invite a colleague by username: they join only if they accept (M5)."""
         user = self._signed_in()
         proposal = self._own_proposal(user, payload)
         username = str(payload.get("username") or "").strip()
         if not username or len(username) > 150:
             raise InputError(self._say("no_such_learner"), field="username")
-        user_service = self.runtime.service(self, "user")
-
-        def anonymous_id_of(member):
-            return user_service.get_anonymous_user_id(member.username, str(self.course_key))
-
         try:
-            proposal = api.add_member(proposal.proposal_id, user.user_id, username, anonymous_id_of,
-                                      self.max_team_size, in_course=self._in_course)
+            invitation = api.invite(proposal.proposal_id, user.user_id, username, self.max_team_size,
+                                    in_course=self._in_course)
+        except api.ProposalError as error:
+            self._fail(error, field="username")
+        return {"invited": invitation.invitee_username, **self._state(api.get_proposal(proposal.proposal_id))}
+
+    @XBlock.handler
+    @json_handler
+    def answer_invitation(self, payload, suffix=""):
+        """The invitee accepts or declines: {"invitation_id", "accept": true|false}."""
+        user = self._signed_in()
+        invitation_id = payload.get("invitation_id")
+        if not isinstance(invitation_id, int) or isinstance(invitation_id, bool) or not isinstance(
+                payload.get("accept"), bool):
+            raise InputError(self._say("no_invitation"), field="invitation_id")
+        try:
+            proposal = api.answer_invitation(invitation_id, user.user_id, payload["accept"], user.anonymous_id,
+                                             self.max_team_size)
         except api.ProposalError as error:
             self._fail(error)
-        return self._state(proposal)
+        return self._state(proposal) if proposal else {"declined": True}
+
+    @XBlock.handler
+    @json_handler
+    def withdraw_invitation(self, payload, suffix=""):
+        user = self._signed_in()
+        proposal = self._own_proposal(user, payload)
+        invitation_id = payload.get("invitation_id")
+        if not isinstance(invitation_id, int) or isinstance(invitation_id, bool):
+            raise InputError(self._say("no_invitation"), field="invitation_id")
+        if invitation_id not in {item.invitation_id for item in api.invitations_sent(proposal.proposal_id)}:
+            raise NotFoundError(self._say("no_invitation"))
+        try:
+            api.withdraw_invitation(invitation_id, user.user_id)
+        except api.ProposalError as error:
+            self._fail(error)
+        return self._state(api.get_proposal(proposal.proposal_id))
+
+    @XBlock.handler
+    @json_handler
+    def leave(self, payload, suffix=""):
+        """Leave the team before the first submission; the last to leave discards the draft."""
+        user = self._signed_in()
+        proposal = self._own_proposal(user, payload)
+        try:
+            remaining = api.leave(proposal.proposal_id, user.user_id)
+        except api.ProposalError as error:
+            self._fail(error)
+        return {"left": True, "discarded": remaining is None}
 
     def _in_course(self, member):
         """Enrolled in this course (LMS); outside the LMS every active user counts."""

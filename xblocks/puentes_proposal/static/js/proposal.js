@@ -45,17 +45,39 @@ function PuentesProposal(runtime, element, args) {
       act("join", { code: joinForm.elements.code.value });
     });
   }
+  $all(".pp-invitation").forEach(function (box) {
+    var id = parseInt(box.getAttribute("data-invitation"), 10);
+    $(".pp-accept", box).addEventListener("click", function () { act("answer_invitation", { invitation_id: id, accept: true }); });
+    $(".pp-decline", box).addEventListener("click", function () { act("answer_invitation", { invitation_id: id, accept: false }); });
+  });
   $all(".pp-export").forEach(function (link) {
     link.href = runtime.handlerUrl(element, "export", link.getAttribute("data-format"));
   });
   if (!args.proposal_id) { return; }
 
   var proposalId = args.proposal_id;
-  var addForm = $(".pp-add-member");
-  if (addForm) {
-    addForm.addEventListener("submit", function (event) {
+  var inviteForm = $(".pp-invite");
+  if (inviteForm) {
+    inviteForm.addEventListener("submit", function (event) {
       event.preventDefault();
-      act("add_member", { proposal_id: proposalId, username: addForm.elements.username.value });
+      var input = inviteForm.elements.username;
+      input.removeAttribute("aria-invalid");
+      post("invite", { proposal_id: proposalId, username: input.value }).then(function (answer) {
+        if (answer.ok) { window.location.reload(); return; }
+        say(answer.data.error);
+        if (answer.data.field === "username") { input.setAttribute("aria-invalid", "true"); input.focus(); }
+      }, function () { say(_("The server cannot be reached. Check your connection and try again.")); });
+    });
+  }
+  $all(".pp-withdraw").forEach(function (button) {
+    button.addEventListener("click", function () {
+      act("withdraw_invitation", { proposal_id: proposalId, invitation_id: parseInt(button.getAttribute("data-invitation"), 10) });
+    });
+  });
+  var leaveButton = $(".pp-leave");
+  if (leaveButton) {
+    leaveButton.addEventListener("click", function () {
+      if (window.confirm(leaveButton.getAttribute("data-confirm"))) { act("leave", { proposal_id: proposalId }); }
     });
   }
   var entryForm = $(".pp-entry");
