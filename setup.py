@@ -42,11 +42,13 @@ XBLOCKS = [
     "puentes_case_study = puentes_casestudy.block:CaseStudyBlock",
     "puentes_proposal = puentes_proposal.block:ProposalBlock",
     "puentes_tutor_review = puentes_review.block:TutorReviewBlock",
+    "puentes_needs_assessment = puentes_needs_assessment.block:NeedsAssessmentBlock",
 ]
 PLUGIN_APPS = [
     "puentes_casestudy = puentes_casestudy.apps:CaseStudyConfig",
     "puentes_awards = puentes_awards.apps:AwardsConfig",
     "puentes_proposals = puentes_proposals.apps:ProposalsConfig",
+    "puentes_assessment = puentes_assessment.apps:AssessmentConfig",
 ]
 
 setup(

@@ -2,7 +2,7 @@
 # Bring a fresh machine to the point where `make demo` and `make test` run:
 # a Python 3.12 virtualenv with the pinned packages, and (with --system) the Debian
 # packages the tests use: Chromium for the browser tests, MariaDB client headers for mysqlclient,
-# gettext for the catalogues. Idempotent: a second run does almost nothing.
+# gettext for the catalogues, pango and a font for the PDF report. Idempotent: a second run does almost nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,9 @@ if [ "$want_system" = 1 ]; then
   command -v chromium >/dev/null || need_apt+=(chromium)
   command -v mariadb_config >/dev/null || command -v mysql_config >/dev/null || need_apt+=(libmariadb-dev pkg-config)
   command -v msgfmt >/dev/null || need_apt+=(gettext)
+  # WeasyPrint (the needs assessment's PDF report) draws text with pango and needs a font.
+  ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || need_apt+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+  [ -d /usr/share/fonts/truetype/dejavu ] || need_apt+=(fonts-dejavu-core)
 fi
 command -v mariadb_config >/dev/null || command -v mysql_config >/dev/null || need_apt+=(libmariadb-dev pkg-config)
 if [ ${#need_apt[@]} -gt 0 ]; then

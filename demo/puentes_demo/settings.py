@@ -111,6 +111,8 @@ CELERY_TASK_ALWAYS_EAGER = os.environ.get("PUENTES_CELERY_BROKER") is None
 CELERY_TASK_EAGER_PROPAGATES = True
 
 XBLOCK_SETTINGS = {}
+# The needs assessment's analysts' page asks the LMS's course roles; the demo's live in CourseRole.
+PUENTES_ASSESSMENT_COURSE_STAFF_CHECK = "puentes_demo.roles.is_course_staff"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,1 @@
+"""The needs assessment's data: pseudonymous responses, consent, aggregation with small-cell suppression, the report."""

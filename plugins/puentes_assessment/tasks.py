@@ -1,0 +1,10 @@
+"""Celery tasks: the analytical report is long work, so it runs on a worker (the LMS's Celery)."""
+from celery import shared_task
+
+from . import reports
+
+
+@shared_task(name="puentes_assessment.build_report", acks_late=True)
+def build_report(report_id):
+    reports.build(report_id)
+    return report_id

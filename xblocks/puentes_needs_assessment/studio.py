@@ -1,0 +1,49 @@
+"""Studio authoring: a structured form for the whole questionnaire (no JSON, no XML), checked on save by
+the same rules as an OLX import (content.build_questionnaire); a 400 names the form field at fault.
+
+The save is not gated on the user service's role: Studio's handler view gives every author the role
+'student' (PLATFORM-AUDIT.md, finding 1) after it has checked course-author access itself. In the LMS
+the content fields are read-only, so a learner's save is refused there (403).
+"""
+import copy
+
+from xblock.core import XBlock
+from xblock.exceptions import InvalidScopeError
+
+from puentes_core.handlers import Forbidden, InputError, json_handler
+from puentes_core.rendering import render_view
+
+from .content import QuestionnaireError, build_questionnaire
+
+
+class StudioMixin:
+    """`studio_view` and its save handler for NeedsAssessmentBlock."""
+
+    def studio_values(self):
+        values = copy.deepcopy(self.questionnaire())
+        for section in values["sections"]:
+            for question in section["questions"]:
+                condition = question.get("show_if") or {}
+                if condition:
+                    condition["values"] = "|".join(str(v) for v in condition["values"])
+        return values
+
+    def studio_view(self, context=None):
+        return render_view(self, "templates/studio.html", {"block": self},
+                           css=["puentes_core:static/css/studio_form.css"],
+                           js=["puentes_core:static/js/studio_form.js", "static/studio.js"],
+                           init_fn="PuentesNeedsAssessmentEditor", init_args={"questionnaire": self.studio_values()})
+
+    @XBlock.handler
+    @json_handler
+    def studio_submit(self, payload, suffix=""):
+        """Save the questionnaire from the editor, whole or not at all."""
+        try:
+            questionnaire = build_questionnaire(payload, self.ugettext)
+        except QuestionnaireError as error:
+            raise InputError(error.message, field=error.path, element=error.element) from None
+        try:
+            self.store_questionnaire(questionnaire)
+        except InvalidScopeError:
+            raise Forbidden(self.ugettext("Edit the questionnaire in Studio.")) from None
+        return {"result": "success"}
