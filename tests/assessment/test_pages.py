@@ -118,7 +118,6 @@ def django_capture_on_commit(_execute):
 
 def test_the_analyst_role_is_granted_and_revoked_by_command(make_user):
     from django.core.management import CommandError, call_command
-
     from puentes_assessment import access
     analyst = make_user("gabriela")
     call_command("puentes_assessment_grant_analyst", INSTRUMENT, "gabriela")

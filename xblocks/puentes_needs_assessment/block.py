@@ -15,11 +15,10 @@ from puentes_assessment.data import BlockPlace
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import List, Scope, String
-from xblock.utils.resources import ResourceLoader
 
 from puentes_core.handlers import Forbidden, InputError, json_handler, read_only
 from puentes_core.i18n import I18nMixin
-from puentes_core.rendering import render_view
+from puentes_core.rendering import render_template, render_view
 from puentes_core.users import current_user
 
 from . import answers as rules
@@ -124,9 +123,8 @@ class NeedsAssessmentBlock(StudioMixin, CompletableXBlockMixin, I18nMixin, XBloc
                            if editable else None, init_args=init)
 
     def _render_profile(self, answers, prefix):
-        return ResourceLoader(__name__).render_django_template(
-            "templates/profile.html", {"profile": profile_view(self, answers, prefix), "prefix": prefix},
-            i18n_service=self.runtime.service(self, "i18n"))
+        return render_template(self, "templates/profile.html",
+                               {"profile": profile_view(self, answers, prefix), "prefix": prefix})
 
     @XBlock.supports("multi_device")  # the mobile apps render it; per-learner data comes from learner_state
     def student_view(self, context=None):
