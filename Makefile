@@ -55,6 +55,7 @@ requirements:
 	@$(VENV)/bin/pip install -q pip-tools
 	@cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt
 	@cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links test.in -o test.txt
+	@cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links build.in -o build.txt
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info demo/var .pytest_cache

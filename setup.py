@@ -26,7 +26,7 @@ def pack_packages():
 def package_data(packages):
     """Templates, static files and compiled catalogues ship inside each package."""
     patterns = ["templates/**/*", "static/**/*", "public/**/*", "translations/**/*",
-                "conf/locale/**/*", "locale/**/*", "migrations/*.py", "default_content/*"]
+                "conf/locale/**/*", "locale/**/*", "migrations/*.py", "default_content/*", "*.toml"]
     return {name: patterns for name in packages if "." not in name}
 
 

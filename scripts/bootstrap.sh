@@ -34,13 +34,13 @@ fi
 source "scripts/find-python.sh"
 
 stamp="$VENV/.requirements-stamp"
-reqs_hash=$(cat requirements/test.txt setup.py | sha256sum | cut -c1-16)
+reqs_hash=$(cat requirements/test.txt requirements/build.txt setup.py | sha256sum | cut -c1-16)
 if [ ! -x "$VENV/bin/python" ]; then
   "$(find_python)" -m venv "$VENV"
   "$VENV/bin/pip" install -q --upgrade pip
 fi
 if [ "$(cat "$stamp" 2>/dev/null)" != "$reqs_hash" ]; then
-  "$VENV/bin/pip" install -q -r requirements/test.txt
+  "$VENV/bin/pip" install -q -r requirements/test.txt -r requirements/build.txt
   "$VENV/bin/pip" install -q --no-deps -e .
   echo "$reqs_hash" > "$stamp"
 fi

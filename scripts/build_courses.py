@@ -1,4 +1,5 @@
-"""`make courses`: validate each OLX course with olxcleaner and pack it for Studio's Import page.
+"""`make courses`: render the rules pages from the rulebook, validate each OLX course with olxcleaner and
+pack it for Studio's Import page.
 
 Writes dist/puentes-course-<lang>.tar.gz with one top folder holding course.xml, the layout
 Studio's importer and `./manage.py cms import` expect. Packing is deterministic (sorted entries,
@@ -14,6 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from course_content.checks import validate_course  # noqa: E402
+from course_content.rules_pages import write_pages  # noqa: E402
 
 LANGUAGES = ("en", "es", "pt")
 
@@ -37,6 +39,8 @@ def pack(course_dir, target):
 def main():
     dist = REPO / "dist"
     dist.mkdir(exist_ok=True)
+    for page in write_pages():
+        print(f"{page.relative_to(REPO)}: rewritten from the rulebook")
     failed = False
     for language in LANGUAGES:
         course_dir = REPO / "course_content" / language

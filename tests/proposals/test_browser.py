@@ -88,8 +88,8 @@ def test_two_members_edit_offline_and_submit_in_portuguese(page_as, demo_site, s
     bruno.reload()
     bruno.locator('[data-init][data-initialized="true"]').first.wait_for(state="attached")
     section(bruno, "thematic_area").locator("select").select_option("reception")
-    for section_id in ("problem", "objectives", "activities", "participation", "gender_diversity",
-                       "sustainability"):
+    for section_id in ("problem", "objectives", "innovation", "activities", "participation", "gender_diversity",
+                       "sustainability", "replicability"):
         rich = section(bruno, section_id).locator(".pp-rich")
         if not rich.inner_text().strip():
             rich.fill(WORDS)
@@ -106,6 +106,11 @@ def test_two_members_edit_offline_and_submit_in_portuguese(page_as, demo_site, s
     indicators.locator('[data-field="name"]').fill("Famílias acolhidas")
     indicators.locator('[data-field="baseline"]').fill("0")
     indicators.locator('[data-field="target"]').fill("120")
+    # The rulebook asks for the mayor's letter of support: the documents section is required.
+    section(bruno, "documents").locator(".pp-upload").set_input_files(files=[{
+        "name": "carta-de-apoio.pdf", "mimeType": "application/pdf",
+        "buffer": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"}])
+    section(bruno, "documents").get_by_text("carta-de-apoio.pdf").wait_for()
     bruno.on("dialog", lambda dialog: dialog.accept())
     bruno.locator(".pp-submit").click()
     bruno.locator(".pp-locked").wait_for()

@@ -1,5 +1,8 @@
 """The proposal template a new block starts with: what a municipal integration project must show.
 
+Its sections are the rulebook's (puentes_core/rulebook.toml, `[proposal] sections`), in the same
+order, so the form asks for everything the jury scores; tests/proposals/test_sections.py checks it.
+
 Titles, help and choice labels are English msgids, marked with `_` for extraction and translated
 when the block renders, so the same default reads in Spanish and Portuguese. Once a course team
 edits the template in Studio, their own words are shown as written.
@@ -36,6 +39,10 @@ DEFAULT_SECTIONS = [
                "by gender, age, indigenous peoples and other groups. Give numbers.")},
     {"id": "objectives", "type": "long_text", "required": True, "min_words": 20, "max_words": 300,
      "title": _("Objectives"), "help": _("The general objective and two or three specific objectives.")},
+    {"id": "innovation", "type": "long_text", "required": True, "min_words": 30, "max_words": 400,
+     "title": _("What is new"),
+     "help": _("What your municipality has not done before, or does differently here, and why you expect it "
+               "to work better.")},
     {"id": "activities", "type": "long_text", "required": True, "min_words": 60, "max_words": 600,
      "title": _("Activities"), "help": _("What you will do, who does it and in which order.")},
     {"id": "timeline", "type": "date_range", "required": True, "title": _("Timeline"),
@@ -54,10 +61,15 @@ DEFAULT_SECTIONS = [
                "disabilities and indigenous peoples, and prevents gender-based violence.")},
     {"id": "sustainability", "type": "long_text", "required": True, "min_words": 30, "max_words": 400,
      "title": _("Sustainability"), "help": _("What remains after the project ends, and who pays for it.")},
+    {"id": "replicability", "type": "long_text", "required": True, "min_words": 30, "max_words": 400,
+     "title": _("Replicability"),
+     "help": _("What another municipality would need to adapt the project: conditions, costs, steps, and the "
+               "materials you will share.")},
     {"id": "indicators", "type": "indicators", "required": True, "title": _("Indicators"),
      "help": _("How you will measure results: each indicator with its baseline and target.")},
     {"id": "risks", "type": "long_text", "required": True, "min_words": 20, "max_words": 300,
      "title": _("Risks"), "help": _("What could go wrong and how you will respond.")},
-    {"id": "documents", "type": "attachments", "required": False, "title": _("Supporting documents"),
-     "help": _("Letters of support, maps, photos or spreadsheets (PDF, images, office documents).")},
+    {"id": "documents", "type": "attachments", "required": True, "title": _("Letter of support and other documents"),
+     "help": _("Required: a letter of support signed by the head of your local government (mayor, prefeito or "
+               "equivalent). Add maps, photos or spreadsheets if they help (PDF, images, office documents).")},
 ]

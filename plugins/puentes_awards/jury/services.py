@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from puentes_core import rulebook
+
 from ..models import Entry
 from ..scoring import assignment as assigning
 from ..scoring.conflicts import ConflictPolicy, EntryProfile, JurorProfile, conflicted_pairs
@@ -45,7 +47,11 @@ def audit(edition, actor, action, target="", before=None, after=None):
 # ---- set-up -----------------------------------------------------------------------------------------------
 
 def jury_settings(edition):
-    found, _created = JurySettings.objects.get_or_create(edition=edition)
+    """The edition's jury settings, created from the rulebook (jurors per entry, blind scoring, tie-break)."""
+    book = rulebook.load()
+    found, _created = JurySettings.objects.get_or_create(edition=edition, defaults={
+        "jurors_per_entry": book.jurors_per_entry, "show_municipality": not book.blind,
+        "tiebreak_order": list(book.tie_break)})
     return found
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from puentes_core import rulebook
+
 LEVELS = range(0, 6)  # every criterion is scored 0 (absent) to 5 (excellent)
 TOP_LEVEL = LEVELS[-1]
 
@@ -20,8 +22,13 @@ class Criterion:
     minimum: int | None = None  # an entry scored below this by the jury is not eligible for a prize
 
 
+def _weight(code):
+    """Weights are the rulebook's, so the jury scores what the rules pages of every course announce."""
+    return rulebook.load().weight(code)
+
+
 DEFAULT_CRITERIA = (
-    Criterion("innovation", _("Innovation"), 25, (
+    Criterion("innovation", _("Innovation"), _weight("innovation"), (
         _("No new element: repeats what the municipality already does."),
         _("A minor variation on existing services, with no clear novelty."),
         _("Some new elements, but borrowed without adapting them to the local context."),
@@ -29,7 +36,7 @@ DEFAULT_CRITERIA = (
         _("A new approach for the region, well argued and adapted to local needs."),
         _("A genuinely new solution that others in the region could learn from."),
     )),
-    Criterion("impact", _("Expected impact and measurability"), 20, (
+    Criterion("impact", _("Expected impact and measurability"), _weight("impact"), (
         _("No expected results are stated."),
         _("Results are vague and cannot be measured."),
         _("Some results are stated, with few or unclear indicators."),
@@ -37,7 +44,7 @@ DEFAULT_CRITERIA = (
         _("Clear results with indicators, baselines and targets."),
         _("Ambitious, credible results with indicators, baselines, targets and a way to verify them."),
     )),
-    Criterion("feasibility", _("Feasibility, work plan and budget realism"), 15, (
+    Criterion("feasibility", _("Feasibility, work plan and budget realism"), _weight("feasibility"), (
         _("No work plan or budget."),
         _("A plan or budget exists but is unrealistic."),
         _("The plan is plausible but the budget or schedule has serious gaps."),
@@ -45,7 +52,8 @@ DEFAULT_CRITERIA = (
         _("A realistic plan, schedule and budget with responsibilities assigned."),
         _("A detailed, realistic plan and budget, with risks identified and mitigated."),
     )),
-    Criterion("participation", _("Participation and co-design with migrants, refugees and the host community"), 15, (
+    Criterion("participation", _("Participation and co-design with migrants, refugees and the host community"),
+              _weight("participation"), (
         _("The people concerned are not involved."),
         _("The people concerned are only informed."),
         _("The people concerned are consulted once."),
@@ -53,7 +61,7 @@ DEFAULT_CRITERIA = (
         _("Migrants, refugees and the host community take part in decisions."),
         _("The project is co-designed and co-managed with migrants, refugees and the host community."),
     )),
-    Criterion("sustainability", _("Sustainability after the prize"), 10, (
+    Criterion("sustainability", _("Sustainability after the prize"), _weight("sustainability"), (
         _("The project ends when the prize money runs out."),
         _("Continuation is hoped for but not planned."),
         _("Some ideas for continuation, with no commitments."),
@@ -61,7 +69,7 @@ DEFAULT_CRITERIA = (
         _("Continuation is committed in the municipal budget or by partners."),
         _("Continuation is committed and built into municipal policy."),
     )),
-    Criterion("replicability", _("Replicability"), 10, (
+    Criterion("replicability", _("Replicability"), _weight("replicability"), (
         _("Only makes sense in this municipality."),
         _("Could be repeated elsewhere only with major changes."),
         _("Some parts could be repeated elsewhere."),
@@ -69,7 +77,7 @@ DEFAULT_CRITERIA = (
         _("Documented so that similar municipalities could repeat it."),
         _("Designed to be repeated, with materials and costs others can reuse."),
     )),
-    Criterion("gender_diversity", _("Gender and diversity approach"), 5, (
+    Criterion("gender_diversity", _("Gender and diversity approach"), _weight("gender_diversity"), (
         _("Gender and diversity are not considered."),
         _("Gender and diversity are mentioned but not acted on."),
         _("Some activities consider gender or diversity."),

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-DEFAULT_ORDER = ("criterion:impact", "criterion:feasibility", "budget", "submitted")
+from puentes_core import rulebook
+
+DEFAULT_ORDER = rulebook.load().tie_break  # the order the rules pages of every course publish
 RULE_LABELS = {
     "criterion": gettext_lazy("higher mean score on “{criterion}” in the final round"),
     "budget": gettext_lazy("lower total budget"),

@@ -8,6 +8,7 @@ from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 
 from puentes_awards import api
+from puentes_core import rulebook
 
 
 def _course(value):
@@ -47,10 +48,13 @@ class Command(BaseCommand):
         parser.add_argument("--slug")
         parser.add_argument("--course", action="append", required=True, type=_course,
                             help="course-v1:ORG+COURSE+RUN[=language]; repeat for each course run")
-        parser.add_argument("--opens", required=True, help="call opens (ISO date or date-time)")
-        parser.add_argument("--closes", required=True, help="call closes (ISO date = end of that day)")
+        dates = rulebook.load().dates
+        parser.add_argument("--opens", default=dates.call_opens.isoformat(),
+                            help="call opens (ISO date or date-time); the rulebook's date by default")
+        parser.add_argument("--closes", default=dates.approvals_close.isoformat(),
+                            help="call closes (ISO date = end of that day); the rulebook's date by default")
         parser.add_argument("--prizes", nargs=3, required=True, type=_amount, metavar=("FIRST", "SECOND", "THIRD"))
-        parser.add_argument("--currency", required=True)
+        parser.add_argument("--currency", default=rulebook.load().currency)
         parser.add_argument("--budget-cap", type=_amount)
         parser.add_argument("--country", action="append", default=[], help="ISO alpha-2 code; repeat; none = all")
         parser.add_argument("--organiser", action="append", default=[], help="username; repeat")

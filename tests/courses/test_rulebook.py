@@ -1,0 +1,104 @@
+"""One rulebook (puentes_core/rulebook.toml): the rules pages of the three courses, the proposal form and the
+awards app all say what it says, so the languages cannot drift apart."""
+import dataclasses
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from course_content import rules_pages
+from puentes_core import rulebook
+
+COURSES = Path(__file__).resolve().parents[2] / "course_content"
+LANGUAGES = ("en", "es", "pt")
+
+
+@pytest.mark.parametrize("page", rules_pages.PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_committed_pages_are_the_rulebook_rendered(language, page):
+    """Edit course_content/rules/<page>.<language>.html or the rulebook, then run `make courses`."""
+    committed = (COURSES / language / "html" / f"{page}.html").read_text(encoding="utf-8")
+    assert committed == rules_pages.render(page, language)
+
+
+def numbers_in(page):
+    return Counter(re.findall(r"\d+", lxml_html.fromstring(page).text_content()))
+
+
+def numbers(language):
+    return numbers_in((COURSES / language / "html" / "m11_competition_rules.html").read_text(encoding="utf-8"))
+
+
+def test_the_three_rules_pages_state_the_same_numbers():
+    english = numbers("en")
+    for language in ("es", "pt"):
+        assert numbers(language) == english, language
+    book = rulebook.load()
+    for value in (book.jurors_per_entry, book.prizes, 2027, 23, 59, *[c.weight for c in book.criteria]):
+        assert english[str(value)] >= 1
+
+
+def test_drift_in_one_language_is_caught():
+    """The check above is real: a Spanish page saying 4 jurors, or another deadline, differs from the others."""
+    page = (COURSES / "es" / "html" / "m11_competition_rules.html").read_text(encoding="utf-8")
+    assert numbers_in(page) == numbers("en")
+    assert numbers_in(page.replace("3 integrantes del jurado", "4 integrantes del jurado")) != numbers("en")
+    assert numbers_in(page.replace("15 de septiembre de 2027", "31 de julio de 2027")) != numbers("en")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_name_every_section_of_the_form_and_every_criterion(language):
+    context = rules_pages.context(language)
+    for page in rules_pages.PAGES:
+        text = (COURSES / language / "html" / f"{page}.html").read_text(encoding="utf-8")
+        for section in context["sections"]:
+            assert section["title"] in text, (page, section["id"])
+    rules = (COURSES / language / "html" / "m11_competition_rules.html").read_text(encoding="utf-8")
+    for criterion in context["criteria"]:
+        assert criterion["name"] in rules
+    if language != "en":  # the titles are the form's own words in this language, not the English ones
+        assert context["sections"][0]["title"] != "Project title"
+
+
+def test_the_proposal_form_has_the_rulebooks_sections_in_order():
+    from puentes_proposal.default_template import DEFAULT_SECTIONS
+    assert tuple(section["id"] for section in DEFAULT_SECTIONS) == rulebook.load().sections
+    assert {"innovation", "replicability"} <= set(rulebook.load().sections)
+
+
+def test_the_jury_scores_the_rulebooks_criteria_and_breaks_ties_its_way():
+    from puentes_awards.scoring.criteria import DEFAULT_CRITERIA
+    from puentes_awards.scoring.tiebreak import DEFAULT_ORDER
+    book = rulebook.load()
+    assert [(c.code, c.weight) for c in DEFAULT_CRITERIA] == [(c.code, c.weight) for c in book.criteria]
+    assert tuple(DEFAULT_ORDER) == book.tie_break
+
+
+@pytest.mark.django_db
+def test_a_new_editions_jury_is_blind_with_the_rulebooks_jurors():
+    from django.utils import timezone
+
+    from puentes_awards import api
+    from puentes_awards.jury import services
+    from puentes_awards.models import Edition
+    now = timezone.now()
+    slug = api.create_edition(name="Premio 2027", courses=[("course-v1:OAS+PUENTES-ES+2027", "es")],
+                              call_opens_at=now, call_closes_at=now + timezone.timedelta(days=30),
+                              prizes=(1, 1, 1), currency="USD")
+    jury = services.jury_settings(Edition.objects.get(slug=slug))
+    book = rulebook.load()
+    assert jury.jurors_per_entry == book.jurors_per_entry and jury.show_municipality is (not book.blind)
+    assert jury.tiebreak_order == list(book.tie_break)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda b: dataclasses.replace(b, criteria=b.criteria[:-1]), "add up to 100"),
+    (lambda b: dataclasses.replace(b, tie_break=("criterion:charisma",)), "charisma"),
+    (lambda b: dataclasses.replace(b, dates=dataclasses.replace(b.dates, results_by=b.dates.call_opens)), "dates"),
+    (lambda b: dataclasses.replace(b, sections=("title", "title")), "twice"),
+])
+def test_a_contradictory_rulebook_is_refused(change, message):
+    with pytest.raises(rulebook.RulebookError, match=message):
+        rulebook.check(change(rulebook.load()))
