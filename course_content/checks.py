@@ -5,7 +5,7 @@ from pathlib import Path
 
 from lxml import etree
 
-PACK_BLOCKS = ["puentes_case_study", "puentes_proposal", "puentes_tutor_review"]
+PACK_BLOCKS = ["puentes_case_study", "puentes_proposal", "puentes_tutor_review", "puentes_needs_assessment"]
 POINTER_TAGS = {"chapter", "sequential", "vertical", "html", "problem"}
 
 
