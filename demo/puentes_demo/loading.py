@@ -15,7 +15,7 @@ from .runtime import DemoRuntime
 
 COURSE_DIR = Path(settings.REPO_DIR) / "course_content"
 LANGUAGES = ("en", "es", "pt")
-PACK_TAGS = ("puentes_case_study", "puentes_proposal", "puentes_tutor_review")
+PACK_TAGS = ("puentes_case_study", "puentes_proposal", "puentes_tutor_review", "puentes_needs_assessment")
 # The units of each course the demo shows: (vertical url_name, audience).
 KEY_UNITS = [
     ("m01_reading_1_unit", "learner"),

@@ -19,7 +19,7 @@ from . import personas
 from .models import CourseRole, DemoUnit
 from .runtime import DemoRuntime
 
-PACK_TAGS = ("puentes_case_study", "puentes_proposal", "puentes_tutor_review")
+PACK_TAGS = ("puentes_case_study", "puentes_proposal", "puentes_tutor_review", "puentes_needs_assessment")
 
 
 def _course_language_units():

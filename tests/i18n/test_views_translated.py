@@ -19,7 +19,7 @@ from xblock.plugin import PluginMissingError
 from tests.helpers import BlockLoader
 
 REPO = Path(__file__).resolve().parents[2]
-PACK_TAGS = ("puentes_case_study", "puentes_proposal", "puentes_tutor_review")
+PACK_TAGS = ("puentes_case_study", "puentes_proposal", "puentes_tutor_review", "puentes_needs_assessment")
 LANGUAGES = {"es-419": ("es_419", "SPANISH"), "pt-br": ("pt_BR", "PORTUGUESE")}
 VIEWS = (("student_view", "student"), ("student_view", "staff"), ("studio_view", "staff"), ("author_view", "staff"))
 
