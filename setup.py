@@ -49,6 +49,7 @@ PLUGIN_APPS = [
     "puentes_awards = puentes_awards.apps:AwardsConfig",
     "puentes_proposals = puentes_proposals.apps:ProposalsConfig",
     "puentes_assessment = puentes_assessment.apps:AssessmentConfig",
+    "puentes_practices = puentes_practices.apps:PracticesConfig",
 ]
 
 setup(

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from . import entries
-from .data import EntryRecord
+from .data import EntryRecord, LibraryEntry
 from .models import Edition, EditionCourse, Entry
 
 
@@ -42,6 +42,29 @@ def can_organise(user, edition):
     if not getattr(user, "is_authenticated", False):
         return False
     return user.is_staff or edition.organisers.filter(pk=user.pk).exists()
+
+
+def entries_for_library(edition_slug, user):
+    """The edition's eligible entries with their confirmed prize place, for an organiser choosing what goes
+    into the library of good practices; None when `user` does not organise the edition."""
+    edition = Edition.objects.filter(slug=str(edition_slug)).first()
+    if edition is None or not can_organise(user, edition):
+        return None
+    places = dict(edition.winners.values_list("entry_id", "place"))
+    return [_library_entry(entry, places.get(entry.pk))
+            for entry in edition.entries.filter(eligible=True).order_by("municipality", "id")]
+
+
+def entry_for_library(edition_slug, entry_uuid, user):
+    """One entry of `entries_for_library`, or None."""
+    return next((entry for entry in entries_for_library(edition_slug, user) or [] if entry.uuid == str(entry_uuid)),
+                None)
+
+
+def _library_entry(entry, place):
+    return LibraryEntry(uuid=str(entry.uuid), edition_slug=entry.edition.slug, edition_name=entry.edition.name,
+                        title=entry.title, municipality=entry.municipality, country=entry.country,
+                        language=entry.language, place=place, snapshot=entry.snapshot)
 
 
 @transaction.atomic

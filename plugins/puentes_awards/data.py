@@ -22,6 +22,21 @@ class EntryRecord:
 
 
 @attr.s(frozen=True)
+class LibraryEntry:
+    """An eligible entry as the library of good practices takes it: its snapshot (the proposal's JSON) and prize."""
+
+    uuid = attr.ib(type=str)
+    edition_slug = attr.ib(type=str)
+    edition_name = attr.ib(type=str)
+    title = attr.ib(type=str)
+    municipality = attr.ib(type=str)
+    country = attr.ib(type=str)
+    language = attr.ib(type=str)
+    place = attr.ib()                    # 1-3 when the entry won a confirmed prize, else None
+    snapshot = attr.ib(type=dict)
+
+
+@attr.s(frozen=True)
 class AwardEntryData:
     """Payload of org.puentes.award.entry.recorded.v1 on the event bus: the same JSON the HTTP delivery sends."""
 
