@@ -18,5 +18,6 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    atomic = False  # DDL; MariaDB cannot roll it back anyway
     dependencies = [("puentes_practices", "0001_initial")]
     operations = [migrations.RunPython(add_index, drop_index)]
