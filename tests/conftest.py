@@ -66,8 +66,12 @@ def page_as(browser, demo_site):
     """A fresh browser page signed in as one of the demo users."""
     contexts = []
 
-    def open_page(username, language="en"):
-        context = browser.new_context(locale={"en": "en-US", "es": "es-419", "pt": "pt-BR"}[language])
+    def open_page(username, language="en", locale=None, width=None):
+        """`locale` is the browser's own (navigator.languages, Accept-Language); `width` a phone's, in px."""
+        options = {"locale": locale or {"en": "en-US", "es": "es-419", "pt": "pt-BR"}[language]}
+        if width:
+            options.update(viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True)
+        context = browser.new_context(**options)
         contexts.append(context)
         page = context.new_page()
         page.goto(f"{demo_site}/?lang={language}")

@@ -9,12 +9,12 @@ from .models import Attachment, Proposal
 from .reading import attachment_record, is_member
 
 
-def save_answers(proposal_id, user_id, changes, template):
+def save_answers(proposal_id, user_id, changes, template, number_locale=None):
     """Store changed sections of the draft, all or nothing.
 
     `changes` is a list of {"section", "value", "base_revision"}: the revision the editor's copy of
     that section came from. If anyone saved one of these sections since, nothing is stored and
-    StaleDraft lists both texts per section.
+    StaleDraft lists both texts per section. Typed numbers are read in `number_locale` (Babel).
     """
     by_id = {section["id"]: section for section in template}
     cleaned = {}
@@ -23,10 +23,11 @@ def save_answers(proposal_id, user_id, changes, template):
         if section is None:
             raise InvalidAnswer("unknown_section", section=change.get("section"))
         try:
-            cleaned[section["id"]] = (sections.clean_answer(section, change.get("value")),
+            cleaned[section["id"]] = (sections.clean_answer(section, change.get("value"), number_locale),
                                       int(change.get("base_revision") or 0))
         except (TypeError, ValueError) as error:
-            raise InvalidAnswer("invalid_answer", section=section["id"], message=str(error)) from None
+            raise InvalidAnswer("invalid_answer", section=section["id"], message=str(error),
+                                cell=getattr(error, "field", None)) from None
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
         if proposal is None or not is_member(proposal_id, user_id):

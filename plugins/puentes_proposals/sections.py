@@ -7,10 +7,13 @@ Messages go through Django's gettext: the LMS activates the learner's language f
 import datetime
 import html
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import nh3
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from puentes_core.numbers import NumberError, read_number, reader_locale
 
 SHORT_TEXT = "short_text"
 LONG_TEXT = "long_text"
@@ -62,20 +65,23 @@ def word_count(html):
     return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
 
 
-def _number(value, allow_none=True):
-    if value in (None, ""):
-        if allow_none:
-            return None
-        raise AnswerError(_("Enter a number."))
-    if isinstance(value, bool):
-        raise AnswerError(_("Enter a number."))
+def _number(value, locale):
+    """A typed number read in the reader's locale (puentes_core.numbers), within what can be stored."""
     try:
-        number = Decimal(str(value).replace(",", "").strip())
-    except InvalidOperation:
-        raise AnswerError(_("Enter a number.")) from None
-    if not number.is_finite() or abs(number) >= MAX_NUMBER:
+        number = read_number(value, locale)
+    except NumberError as error:
+        raise AnswerError(str(error)) from None
+    if number is not None and abs(number) >= MAX_NUMBER:
         raise AnswerError(_("Enter a number."))
     return number
+
+
+def _cell(row, index, field, locale):
+    """A budget cell's number; a refusal names the cell ('2.unit_cost') so the page marks that input."""
+    try:
+        return _number_json(_number(row.get(field), locale))
+    except AnswerError as error:
+        raise AnswerError(str(error), f"{index}.{field}") from None
 
 
 def _number_json(number):
@@ -106,9 +112,12 @@ def _rows(value):
     return value
 
 
-def clean_answer(section, value):
-    """The answer to `section` as it will be stored, or AnswerError. Lenient about completeness."""
+def clean_answer(section, value, locale=None):
+    """The answer to `section` as it will be stored, or AnswerError. Lenient about completeness.
+
+    Typed numbers are read in `locale` (a Babel locale; the active language's by default)."""
     kind = section["type"]
+    locale = locale or reader_locale(get_language())
     if kind == SHORT_TEXT:
         if value is not None and not isinstance(value, str):
             raise AnswerError(_("Enter text."))
@@ -123,7 +132,7 @@ def clean_answer(section, value):
             raise AnswerError(_("This answer is too long to store: shorten it."))
         return rich(value)
     if kind in (NUMBER, MONEY):
-        return _number_json(_number(value))
+        return _number_json(_number(value, locale))
     if kind == DATE_RANGE:
         value = value or {}
         if not isinstance(value, dict):
@@ -137,9 +146,9 @@ def clean_answer(section, value):
         return value
     if kind == BUDGET:
         return [{"item": plain(str(row.get("item") or ""))[:MAX_SHORT_TEXT],
-                 "quantity": _number_json(_number(row.get("quantity"))),
-                 "unit_cost": _number_json(_number(row.get("unit_cost")))}
-                for row in _rows(value)]
+                 "quantity": _cell(row, index, "quantity", locale),
+                 "unit_cost": _cell(row, index, "unit_cost", locale)}
+                for index, row in enumerate(_rows(value))]
     if kind == INDICATORS:
         return [{field: plain(str(row.get(field) or ""))[:MAX_SHORT_TEXT]
                  for field in ("name", "baseline", "target", "source")}

@@ -61,6 +61,14 @@ def block_catalogue(block):
     return shipped_catalogue(package_of(block), shipped_locale(translation.get_language()))
 
 
+def core_ngettext(singular, plural, number):
+    """Plural forms of puentes_core's own strings, like core_gettext."""
+    locale = shipped_locale(translation.get_language())
+    if locale:
+        return _core_catalogue(locale).ngettext(singular, plural, number)
+    return singular if number == 1 else plural
+
+
 class I18nMixin:
     """`ugettext` for a block, from its catalogue (block_catalogue)."""
 

@@ -7,11 +7,14 @@ import copy
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language
 from opaque_keys.edx.keys import UsageKey
 from xblock.core import XBlock
 from xblock.fields import Date, Integer, List, Scope, String
 
+from puentes_core import client
 from puentes_core.i18n import I18nMixin
+from puentes_core.numbers import format_money, plain_number, reader_locale
 from puentes_core.rendering import render_view
 from puentes_core.sanitize import clean_html
 from puentes_core.users import current_user
@@ -133,7 +136,8 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
             "currency": self.currency, "max_team_size": self.max_team_size,
             "last_moment": self.last_moment(),
         }
-        init = {"autosave_seconds": self.setting("PUENTES_AUTOSAVE_SECONDS"), "proposal_id": None}
+        init = {"autosave_seconds": self.setting("PUENTES_AUTOSAVE_SECONDS"), "proposal_id": None,
+                "core": client.client_settings(), "currency": self.currency}
         if proposal:
             view.update(self._proposal_context(proposal, template))
             init.update({"proposal_id": proposal.proposal_id, "revision": proposal.revision,
@@ -143,8 +147,8 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
             view["sections"] = [self._section_view(section, {}, {}, {}) for section in template]
             if user.is_authenticated:
                 view["invitations"] = api.invitations_for(self.block_key, user.user_id)
-        return render_view(self, "templates/proposal.html", view, css=["static/css/proposal.css"],
-                           js=["static/js/proposal.js"], init_fn="PuentesProposal", init_args=init)
+        return render_view(self, "templates/proposal.html", view, css=[*client.CSS, "static/css/proposal.css"],
+                           js=[*client.JS, "static/js/proposal.js"], init_fn="PuentesProposal", init_args=init)
 
     def _proposal_context(self, proposal, template):
         reviews = api.sent_reviews(proposal.proposal_id)
@@ -197,8 +201,16 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
         view = dict(section, value=value, comments=comments.get(section["id"], []))
         kind = section["type"]
         if kind == sections.BUDGET:
-            view["rows"] = value or []
+            # Inputs show stored numbers as the page's language writes them; proposal.js rewrites them
+            # from data-number for a reader whose browser names a country.
+            locale = reader_locale(get_language())
+            view["rows"] = [dict(row, **{f"{field}_text": "" if row.get(field) is None
+                                         else plain_number(row[field], locale)
+                                         for field in ("quantity", "unit_cost")}) for row in value or []]
             view["total"] = sections.budget_total(value)
+            view["total_text"] = format_money(view["total"], self.currency, locale)
+        elif kind in (sections.NUMBER, sections.MONEY):
+            view["text"] = "" if value is None else plain_number(value, reader_locale(get_language()))
         elif kind == sections.INDICATORS:
             view["rows"] = value or []
         elif kind == sections.ATTACHMENTS:

@@ -7,10 +7,12 @@ sentence; a stale save answers 409 with both texts; nothing saved is touched by 
 import urllib.parse
 
 from django.conf import settings
+from django.utils.translation import get_language
 from webob import Response
 from xblock.core import XBlock
 
 from puentes_core.handlers import Conflict, Forbidden, InputError, json_handler, raw_request, read_only
+from puentes_core.numbers import reader_locale
 from puentes_core.users import current_user
 from puentes_proposals import api, export
 
@@ -47,7 +49,7 @@ class ProposalHandlersMixin:
 
     def _fail(self, error, field=None):
         """Turn an api refusal into the HTTP answer a person can act on (`field`: the input it is about)."""
-        details = {key: value for key, value in error.details.items() if key in ("section", "problems")}
+        details = {key: value for key, value in error.details.items() if key in ("section", "problems", "cell")}
         if isinstance(error, api.NotFound):
             raise NotFoundError(self._say(error.code), field=field, code=error.code)
         if isinstance(error, api.StaleDraft):
@@ -180,7 +182,8 @@ class ProposalHandlersMixin:
         if not isinstance(changes, list) or not changes or not all(isinstance(c, dict) for c in changes):
             raise InputError(self._say("invalid_answer"), field="changes")
         try:
-            result = api.save_answers(proposal.proposal_id, user.user_id, changes, self.template())
+            result = api.save_answers(proposal.proposal_id, user.user_id, changes, self.template(),
+                                      number_locale=reader_locale(get_language(), [payload.get("number_locale")]))
         except api.ProposalError as error:
             self._fail(error)
         return {"revision": result.revision, "saved_at": result.saved_at.isoformat(), "saved": result.saved}

@@ -27,13 +27,27 @@ function PuentesProposal(runtime, element, args) {
       });
     });
   }
+  var Numbers = window.PuentesNumbers, Errors = window.PuentesErrors;
+  var who = Numbers.reader(args.core.numbers.language, args.core.numbers.conventions);
   var messageBox = $(".pp-message");
-  function say(text) { messageBox.textContent = text || ""; messageBox.hidden = !text; }
-  function act(handler, payload) {
+  function say(text) { Errors.announce(messageBox, text, "error"); }
+  // A refusal from the server goes beside the field it names (`form.elements[answer.data.field]`).
+  function act(handler, payload, form) {
     return post(handler, payload).then(function (answer) {
-      if (answer.ok) { window.location.reload(); } else { say(answer.data.error); }
+      if (answer.ok) { window.location.reload(); return; }
+      var field = form && answer.data.field && form.elements[answer.data.field];
+      if (field) { Errors.show(messageBox, [{ field: field, message: answer.data.error }], args.core.errors); }
+      else { say(answer.data.error); }
     }, function () { say(_("The server cannot be reached. Check your connection and try again.")); });
   }
+  // Stored numbers, written the way this reader writes them.
+  $all("input[data-number]").forEach(function (input) {
+    var stored = input.getAttribute("data-number");
+    if (stored !== "") { input.value = Numbers.plain(Number(stored), who.tag); }
+  });
+  $all(".pp-total[data-number]").forEach(function (cell) {
+    cell.textContent = Numbers.money(Number(cell.getAttribute("data-number")), args.currency, who.tag);
+  });
 
   // Before a team exists: start one or join one.
   var startButton = $(".pp-start-button");
@@ -42,7 +56,7 @@ function PuentesProposal(runtime, element, args) {
   if (joinForm) {
     joinForm.addEventListener("submit", function (event) {
       event.preventDefault();
-      act("join", { code: joinForm.elements.code.value });
+      act("join", { code: joinForm.elements.code.value }, joinForm);
     });
   }
   $all(".pp-invitation").forEach(function (box) {
@@ -60,13 +74,7 @@ function PuentesProposal(runtime, element, args) {
   if (inviteForm) {
     inviteForm.addEventListener("submit", function (event) {
       event.preventDefault();
-      var input = inviteForm.elements.username;
-      input.removeAttribute("aria-invalid");
-      post("invite", { proposal_id: proposalId, username: input.value }).then(function (answer) {
-        if (answer.ok) { window.location.reload(); return; }
-        say(answer.data.error);
-        if (answer.data.field === "username") { input.setAttribute("aria-invalid", "true"); input.focus(); }
-      }, function () { say(_("The server cannot be reached. Check your connection and try again.")); });
+      act("invite", { proposal_id: proposalId, username: inviteForm.elements.username.value }, inviteForm);
     });
   }
   $all(".pp-withdraw").forEach(function (button) {
@@ -86,7 +94,7 @@ function PuentesProposal(runtime, element, args) {
       event.preventDefault();
       var f = entryForm.elements;
       act("confirm_entry", { proposal_id: proposalId, municipality: f.municipality.value, country: f.country.value,
-        eligible: f.eligible.checked, consents: f.consents.checked });
+        eligible: f.eligible.checked, consents: f.consents.checked }, entryForm);
     });
   }
   $all(".pp-file").forEach(function (link) {
@@ -135,12 +143,15 @@ function PuentesProposal(runtime, element, args) {
         var tr = addRow(fieldset);
         $all("input", tr).forEach(function (input) {
           var v = row[input.getAttribute("data-field")];
-          input.value = v === null || v === undefined ? "" : v;
+          input.value = v === null || v === undefined ? "" : (typeof v === "number" ? Numbers.plain(v, who.tag) : v);
         });
       });
       computeBudget(fieldset);
     } else if (kind === "attachments") { return; }
-    else { $(".pp-input", fieldset).value = value === null || value === undefined ? "" : value; }
+    else {
+      $(".pp-input", fieldset).value = value === null || value === undefined ? ""
+        : (typeof value === "number" ? Numbers.plain(value, who.tag) : value);
+    }
   }
   function persist() {
     try {
@@ -150,7 +161,9 @@ function PuentesProposal(runtime, element, args) {
     } catch (e) { /* storage full or disabled: the page still saves online */ }
   }
   function status(text) { if (savedBox) { savedBox.textContent = text; } }
-  function savedAt(iso) { status(fmt(_("Saved at %(time)s"), { time: new Date(iso).toLocaleTimeString() })); }
+  function savedAt(iso) {
+    status(fmt(_("Saved at %(time)s"), { time: new Date(iso).toLocaleTimeString(who.tag, { hour: "2-digit", minute: "2-digit" }) }));
+  }
   function schedule(delay) {
     if (timer) { window.clearTimeout(timer); }
     timer = window.setTimeout(flush, delay === undefined ? args.autosave_seconds * 1000 : delay);
@@ -177,7 +190,7 @@ function PuentesProposal(runtime, element, args) {
     });
     inflight = true;
     status(_("Saving…"));
-    return post("save_draft", { proposal_id: proposalId, changes: changes }).then(function (answer) {
+    return post("save_draft", { proposal_id: proposalId, changes: changes, number_locale: who.tag }).then(function (answer) {
       inflight = false;
       if (answer.ok) {
         revision = answer.data.revision;
@@ -196,7 +209,8 @@ function PuentesProposal(runtime, element, args) {
         var field = answer.data.field;
         if (field && pending[field] !== undefined) {
           held[field] = "refused";
-          problems(section(field), [answer.data.error]);
+          var cell = answer.data.cell && cellInput(section(field), answer.data.cell);
+          if (cell) { Errors.mark(cell, answer.data.error); } else { problems(section(field), [answer.data.error]); }
           if (sendable().length) { schedule(0); }
         }
         status(fmt(_("Not saved: %(reason)s"), { reason: answer.data.error || "" }));
@@ -209,8 +223,13 @@ function PuentesProposal(runtime, element, args) {
   }
   function problems(fieldset, list) {
     if (!fieldset) { return; }
-    var box = $(".pp-problems", fieldset);
-    box.textContent = list.join(" ");
+    Errors.mark(fieldset, list.join(" "));
+  }
+  // "2.unit_cost" -> the input of that row and column.
+  function cellInput(fieldset, cell) {
+    var parts = String(cell).split(".");
+    var row = $all("tbody tr", fieldset)[parseInt(parts[0], 10)];
+    return row ? $('[data-field="' + parts[1] + '"]', row) : null;
   }
   function describe(fieldset, value) {
     var kind = fieldset.getAttribute("data-type");
@@ -268,16 +287,26 @@ function PuentesProposal(runtime, element, args) {
     var max = parseInt(fieldset.getAttribute("data-max-words"), 10);
     out.classList.toggle("pp-over", !isNaN(max) && n > max);
   }
-  function number(text) { var n = parseFloat(String(text).replace(/,/g, "")); return isNaN(n) ? 0 : n; }
+  // A typed number in this reader's way, marked at its input when it is none or could be two.
+  function number(input) {
+    var result = Numbers.read(input.value, who);
+    Errors.mark(input, result.error ? Numbers.message(result, input.value.trim(), who, args.core.numbers.messages) : "");
+    return result.error ? null : result.value;
+  }
   function computeBudget(fieldset) {
     if (fieldset.getAttribute("data-type") !== "budget") { return; }
-    var total = 0;
+    var total = 0, complete = true;
     $all("tbody tr", fieldset).forEach(function (row) {
-      var line = number($('[data-field="quantity"]', row).value) * number($('[data-field="unit_cost"]', row).value);
-      $(".pp-subtotal", row).textContent = line.toLocaleString(undefined, { maximumFractionDigits: 2 });
-      total += line;
+      var quantity = number($('[data-field="quantity"]', row)), cost = number($('[data-field="unit_cost"]', row));
+      var line = quantity === null || cost === null ? null : quantity * cost;
+      $(".pp-subtotal", row).textContent = line === null ? "—" : Numbers.money(line, args.currency, who.tag);
+      if (line === null) { complete = complete && !$('[aria-invalid="true"]', row); } else { total += line; }
     });
-    $(".pp-total", fieldset).textContent = total.toLocaleString(undefined, { maximumFractionDigits: 2 });
+    $(".pp-total", fieldset).textContent = complete ? Numbers.money(total, args.currency, who.tag) : "—";
+  }
+  function checkNumber(fieldset) {
+    var kind = fieldset.getAttribute("data-type");
+    if (kind === "number" || kind === "money") { number($(".pp-input", fieldset)); }
   }
   function addRow(fieldset) {
     var template = $(".pp-row-" + fieldset.getAttribute("data-type"));
@@ -319,6 +348,7 @@ function PuentesProposal(runtime, element, args) {
     if (!fieldset || event.target.type === "file") { return; }
     countWords(fieldset);
     computeBudget(fieldset);
+    checkNumber(fieldset);
     changed(fieldset);
   });
   form.addEventListener("change", function (event) {
@@ -360,11 +390,14 @@ function PuentesProposal(runtime, element, args) {
       }
       return post("submit", { proposal_id: proposalId }).then(function (answer) {
         if (answer.ok) { window.location.reload(); return; }
-        say(answer.data.error);
         var found = answer.data.problems || {};
+        var errors = [];
         $all(".pp-section").forEach(function (fieldset) {
-          problems(fieldset, found[fieldset.getAttribute("data-section")] || []);
+          var list = found[fieldset.getAttribute("data-section")] || [];
+          problems(fieldset, list);
+          if (list.length) { errors.push({ field: fieldset, message: $("legend", fieldset).textContent + ": " + list.join(" ") }); }
         });
+        if (errors.length) { Errors.show(messageBox, errors, args.core.errors); } else { say(answer.data.error); }
       }, function () { say(_("The server cannot be reached. Check your connection and try again.")); });
     });
   });
