@@ -63,10 +63,8 @@ def block_catalogue(block):
 
 def core_ngettext(singular, plural, number):
     """Plural forms of puentes_core's own strings, like core_gettext."""
-    locale = shipped_locale(translation.get_language())
-    if locale:
-        return _core_catalogue(locale).ngettext(singular, plural, number)
-    return singular if number == 1 else plural
+    return shipped_catalogue("puentes_core", shipped_locale(translation.get_language())).ngettext(
+        singular, plural, number)
 
 
 class I18nMixin:
