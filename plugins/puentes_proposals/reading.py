@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from opaque_keys.edx.keys import CourseKey, UsageKey
 
-from . import sections
+from . import rules, sections
 from .data import AttachmentRecord, ProposalRecord, ReviewRecord, StatusEntry, TeamMember, VersionRecord
 from .errors import NotFound
 from .models import Attachment, CourseTutor, Proposal, ProposalVersion, Review, StatusChange, TeamMembership
@@ -50,8 +50,12 @@ def proposal_for_member(block_key, user_id):
     return proposal_record(proposal) if proposal else None
 
 
-def get_proposal(proposal_id):
-    proposal = proposals_with_team().filter(pk=proposal_id).first()
+def get_proposal(proposal_id, course_key=None):
+    """The proposal's record; with `course_key` (the caller's course), NotFound unless it is that course's."""
+    rows = proposals_with_team().filter(pk=proposal_id)
+    if course_key is not None:
+        rows = rows.filter(course_key=CourseKey.from_string(str(course_key)))
+    proposal = rows.first()
     if proposal is None:
         raise NotFound()
     return proposal_record(proposal)
@@ -69,14 +73,20 @@ def grant_tutor(course_key, user_id):
     CourseTutor.objects.get_or_create(course_key=CourseKey.from_string(str(course_key)), user_id=user_id)
 
 
-def may_read(proposal_id, user_id, is_course_staff=False):
-    """Team members, the course's tutors and course staff read a proposal and its files; nobody else."""
-    if is_course_staff:
-        return Proposal.objects.filter(pk=proposal_id).exists()
-    proposal = Proposal.objects.filter(pk=proposal_id).values("course_key").first()
-    if proposal is None:
+def in_course(proposal_id, course_key):
+    """Is the proposal one of this course's? The one check every id from a request goes through."""
+    return Proposal.objects.filter(pk=proposal_id, course_key=CourseKey.from_string(str(course_key))).exists()
+
+
+def may_read(proposal_id, user_id, course_key, is_course_staff=False):
+    """May the caller, in `course_key` (the course of the block they call), read this proposal and its files?
+
+    Roles count only in their own course: staff or tutors of another course read nothing here (rules.may_read).
+    """
+    if not in_course(proposal_id, course_key):
         return False
-    return is_member(proposal_id, user_id) or is_tutor(proposal["course_key"], user_id)
+    return rules.may_read(True, is_course_staff, is_member(proposal_id, user_id),
+                          not is_course_staff and is_tutor(course_key, user_id))
 
 
 def history(proposal_id):

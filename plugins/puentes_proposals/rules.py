@@ -140,6 +140,17 @@ def may_confirm_entry(status, eligible, consents):
     return Verdict(True)
 
 
+def may_read(in_course, is_course_staff, is_member, is_tutor):
+    """Only people of the proposal's own course read it and its files: its team, the course's tutors,
+    course staff. Staff or tutors of another course are strangers here."""
+    return bool(in_course and (is_course_staff or is_member or is_tutor))
+
+
+def has_conflict(is_member):
+    """Nobody reviews or judges what they wrote: a member of the proposal's team is conflicted."""
+    return bool(is_member)
+
+
 def may_review(status):
     """A tutor can send a review of a version that is waiting for one or being reviewed."""
     return status in AWAITING_REVIEW

@@ -212,11 +212,12 @@ def test_attachments_are_stored_and_listed_in_the_draft(team, people, settings, 
     _, handle = api.attachment_for_download(record.attachment_id, team.proposal_id)
     with handle:
         assert handle.read() == PDF
-    assert api.may_read(team.proposal_id, people["bruno"].id)
-    assert not api.may_read(team.proposal_id, people["carol"].id)
-    api.grant_tutor(team.course_key, people["tutor"].id)
-    assert api.may_read(team.proposal_id, people["tutor"].id)
-    assert api.may_read(team.proposal_id, people["carol"].id, is_course_staff=True)
+    course = team.course_key
+    assert api.may_read(team.proposal_id, people["bruno"].id, course)
+    assert not api.may_read(team.proposal_id, people["carol"].id, course)
+    api.grant_tutor(course, people["tutor"].id)
+    assert api.may_read(team.proposal_id, people["tutor"].id, course)
+    assert api.may_read(team.proposal_id, people["carol"].id, course, is_course_staff=True)
 
 
 def test_export_has_one_row_per_version(team, people):

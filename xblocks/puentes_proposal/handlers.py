@@ -12,6 +12,7 @@ from webob import Response
 from xblock.core import XBlock
 
 from puentes_core.handlers import Conflict, Forbidden, InputError, json_handler, raw_request, read_only
+from puentes_core.ids import parse_id
 from puentes_core.numbers import reader_locale
 from puentes_core.users import current_user
 from puentes_proposals import api, export
@@ -212,27 +213,30 @@ class ProposalHandlersMixin:
 
     @XBlock.handler
     def attachment(self, request, suffix=""):
-        """Download a file: for the team, the course's tutors and course staff only."""
+        """Download a file: for the team, this course's tutors and this course's staff only."""
         user = current_user(self)
-        proposal_id = request.params.get("proposal")
-        if proposal_id in (None, ""):
+        asked = request.params.get("proposal")
+        if asked in (None, ""):
             own = api.proposal_for_member(self.block_key, user.user_id) if user.is_authenticated else None
-            proposal_id = own.proposal_id if own else None
-        if not user.is_authenticated or not str(proposal_id or "").isdigit() or not str(suffix).isdigit() \
-                or not api.may_read(int(proposal_id), user.user_id, user.is_course_staff):
-            return Response(status=404, body=self._say("not_found").encode(), content_type="text/plain",
-                            charset="utf-8")
+            asked = own.proposal_id if own else None
+        proposal_id, attachment_id = parse_id(asked), parse_id(suffix)
+        if not user.is_authenticated or proposal_id is None or attachment_id is None \
+                or not api.may_read(proposal_id, user.user_id, self.course_key, user.is_course_staff):
+            return self._not_found()
         try:
-            record, handle = api.attachment_for_download(int(suffix), int(proposal_id))
+            record, handle = api.attachment_for_download(attachment_id, proposal_id)
         except api.NotFound:
-            return Response(status=404, body=self._say("not_found").encode(), content_type="text/plain",
-                            charset="utf-8")
+            return self._not_found()
         with handle:
             body = handle.read()
         response = Response(body=body, content_type=record.content_type)
         response.headers["Content-Disposition"] = "attachment; filename*=UTF-8''" + urllib.parse.quote(record.name)
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response
+
+    def _not_found(self):
+        return Response(status=404, body=self._say("not_found").encode(), content_type="text/plain",
+                        charset="utf-8")
 
     # --- submitting and entering ---------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from xblock.fields import List, Scope, String
 
 from puentes_core.handlers import Conflict, Forbidden, InputError, json_handler, read_only
 from puentes_core.i18n import I18nMixin
+from puentes_core.ids import parse_id
 from puentes_core.rendering import render_view
 from puentes_core.users import current_user
 from puentes_proposals import api
@@ -98,17 +99,15 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
 
     def proposal_in_scope(self, payload):
         """The proposal named in the request, if it belongs to this block's course and proposal blocks."""
+        proposal_id = parse_id(payload.get("proposal_id"))
+        if proposal_id is None:
+            raise InputError(self.ugettext("Choose a proposal from the queue."), field="proposal_id")
         try:
-            proposal_id = int(str(_first(payload.get("proposal_id"))))
-        except (TypeError, ValueError):
-            raise InputError(self.ugettext("Choose a proposal from the queue."), field="proposal_id") from None
-        try:
-            proposal = api.get_proposal(proposal_id)
+            proposal = api.get_proposal(proposal_id, course_key=self.course_key())
         except api.NotFound:
             proposal = None
         keys = self.block_keys()
-        outside = proposal is None or proposal.course_key != str(self.course_key()) \
-            or bool(keys and proposal.block_key not in keys)
+        outside = proposal is None or bool(keys and proposal.block_key not in keys)
         if outside:
             raise InputError(self.ugettext("There is no such proposal in this course. Reload the queue."),
                              field="proposal_id")
@@ -290,12 +289,12 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
         try:
             user = self.require_reviewer()
             proposal = self.proposal_in_scope(request.GET)
-            attachment_id = int(request.GET.get("attachment_id", ""))
-        except ValueError as error:
-            status = getattr(error, "status", 400)
-            message = getattr(error, "message", self.ugettext("Choose a file from the list."))
-            return Response(json_body={"error": message}, status=status)
-        if not api.may_read(proposal.proposal_id, user.user_id, user.is_course_staff):
+            attachment_id = parse_id(request.GET.get("attachment_id"))
+            if attachment_id is None:
+                raise InputError(self.ugettext("Choose a file from the list."), field="attachment_id")
+        except InputError as error:
+            return Response(json_body={"error": error.message, "field": error.field}, status=error.status)
+        if not api.may_read(proposal.proposal_id, user.user_id, self.course_key(), user.is_course_staff):
             return Response(json_body={"error": self.ugettext("You cannot open this file.")}, status=403)
         try:
             record, handle = api.attachment_for_download(attachment_id, proposal.proposal_id)
