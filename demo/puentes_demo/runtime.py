@@ -18,6 +18,8 @@ from xblock.fields import ScopeIds
 from xblock.reference.user_service import UserService, XBlockUser
 from xblock.runtime import IdGenerator, IdReader, KeyValueStore, KvsFieldData, Runtime
 
+from puentes_core.safe_json import script_json
+
 from .i18n_service import XBlockI18nService
 from .models import CourseRole, FieldState
 
@@ -225,6 +227,21 @@ class DemoRuntime(Runtime):
         block.location = UsageKey.from_string(usage_id)
         block.course_id = block.location.course_key
         return block
+
+    def wrap_xblock(self, block, view, frag, context):
+        """Wrap a view as the LMS does: its init arguments go into the page escaped for a <script>
+        element (the LMS's wrap_xblock renders them through js_utils.dump_js_escaped_json), never as
+        XBlock's bare json.dumps, where a stored "</script>" ends the element."""
+        args, frag.json_init_args = frag.json_init_args, None
+        try:
+            wrapped = super().wrap_xblock(block, view, frag, context)
+        finally:
+            frag.json_init_args = args
+        if args is None:
+            return wrapped
+        script = f'<script type="json/xblock-args" class="xblock_json_init_args">{script_json(args)}</script>'
+        wrapped.content = wrapped.content[: -len("</div>")] + script + "</div>"
+        return wrapped
 
     def handler_url(self, block, handler_name, suffix="", query="", thirdparty=False):
         url = reverse("demo:handler", args=(str(block.scope_ids.usage_id), handler_name, suffix))

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from puentes_core.numbers import NumberError, read_number, reader_locale
+from puentes_core.sanitize import typed_text
 
 SHORT_TEXT = "short_text"
 LONG_TEXT = "long_text"
@@ -48,9 +49,7 @@ class AnswerError(ValueError):
         self.field = field
 
 
-def plain(text):
-    """Text with every tag removed, as plain characters (escaped again wherever it is shown)."""
-    return html.unescape(nh3.clean(text or "", tags=set())).strip()
+plain = typed_text   # short answers, titles, comments: text, never HTML
 
 
 def rich(html):
@@ -58,11 +57,11 @@ def rich(html):
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
 
 
-def word_count(html):
-    """Words a reader sees in a rich text (tags and entities are not words)."""
-    text = re.sub(r"<[^>]+>", " ", html or "")
-    text = re.sub(r"&[a-z#0-9]+;", " ", text)
-    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+def word_count(rich_text):
+    """What a reader counts in a rich text: every run of characters between spaces. Punctuation standing
+    alone counts too, so a text of '- . - .' cannot slip past a word limit (H2); tags are not words."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", rich_text or ""))
+    return len(text.split())
 
 
 def _number(value, locale):

@@ -49,7 +49,8 @@ def test_a_learner_without_a_team_sees_how_to_start_or_join(block_as):
 def test_the_team_sees_its_draft_and_sections(block_as, team):
     save(block_as("ana"), [{"section": "title", "value": "Casa <b>de</b> acogida", "base_revision": 0}])
     html = block_as("bruno").student_view().body_html()
-    assert 'value="Casa de acogida"' in html
+    # Plain text is kept as typed and escaped where it is shown (H3).
+    assert 'value="Casa &lt;b&gt;de&lt;/b&gt; acogida"' in html
     assert "Saved at" in html and "Ana" in html and "Bruno" in html
 
 

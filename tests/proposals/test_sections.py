@@ -17,9 +17,12 @@ def test_rich_text_is_sanitised_on_the_server():
     assert "<strong>bold</strong>" in cleaned
 
 
-def test_short_text_keeps_plain_characters_and_drops_tags():
+def test_short_text_is_kept_as_typed():
+    """Plain text is not HTML: stored as received (H3), escaped wherever it is shown."""
     section = {"id": "t", "type": "short_text", "title": "T"}
-    assert sections.clean_answer(section, " Niños & <b>niñas</b> ") == "Niños & niñas"
+    assert sections.clean_answer(section, " Niños & <b>niñas</b> ") == "Niños & <b>niñas</b>"
+    assert sections.clean_answer(section, "Casa &lt;/script&gt;") == "Casa &lt;/script&gt;"
+    assert sections.clean_answer(section, "a\x00b\x1bc") == "abc"
     with pytest.raises(sections.AnswerError):
         sections.clean_answer(section, "x" * 301)
     with pytest.raises(sections.AnswerError):
@@ -44,7 +47,7 @@ def test_budget_rows_are_cleaned_and_summed():
     rows = sections.clean_answer(section, [{"item": "Rent", "quantity": "12", "unit_cost": "1,250.50"},
                                            {"item": "<b>Staff</b>", "quantity": 2, "unit_cost": 3000}])
     assert rows == [{"item": "Rent", "quantity": 12, "unit_cost": 1250.5},
-                    {"item": "Staff", "quantity": 2, "unit_cost": 3000}]
+                    {"item": "<b>Staff</b>", "quantity": 2, "unit_cost": 3000}]
     assert sections.budget_total(rows) == Decimal("21006.0")
     assert sections.answer_problems(section, rows) == []
     incomplete = sections.clean_answer(section, [{"item": "", "quantity": 1, "unit_cost": None}])

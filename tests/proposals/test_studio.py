@@ -105,7 +105,7 @@ def test_an_empty_due_date_leaves_the_block_without_one(block_as):
     (lambda v: v["sections"][3].update(id="Budget plan"), "sections.3.id"),
     (lambda v: v["sections"][4].update(id="title"), "sections.4.id"),
     (lambda v: v["sections"][0].update(type="essay"), "sections.0.type"),
-    (lambda v: v["sections"][5].update(title="  <b></b> "), "sections.5.title"),
+    (lambda v: v["sections"][5].update(title="  \t "), "sections.5.title"),
     (lambda v: v["sections"][2].update(choices=[]), "sections.2.choices"),
     (lambda v: v["sections"][2]["choices"][1].update(value="education"), "sections.2.choices.1.value"),
     (lambda v: v["sections"][2]["choices"][0].update(label=""), "sections.2.choices.0.label"),

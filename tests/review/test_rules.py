@@ -119,7 +119,7 @@ def test_the_default_rubric_follows_the_translation_function():
 
 
 def test_a_rubric_from_studio_is_checked_and_gets_ids():
-    rubric = clean_rubric([{"label": "Claridad <b>del</b> texto", "levels": [
+    rubric = clean_rubric([{"label": " Claridad del texto\x00", "levels": [
         {"label": "Baja", "description": "Confuso", "points": "0"},
         {"label": "Alta", "description": "Se entiende", "points": 2}]}])
     assert rubric[0]["id"] == "claridad_del_texto" and rubric[0]["label"] == "Claridad del texto"

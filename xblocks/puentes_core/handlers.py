@@ -9,6 +9,7 @@ import logging
 
 from webob import Response
 
+from . import safe_json
 from .i18n import core_gettext as _
 
 log = logging.getLogger(__name__)
@@ -63,12 +64,21 @@ def read_json(request):
     if len(body) > MAX_JSON_BYTES:
         raise InputError(_("The request is too large."))
     try:
-        payload = json.loads(body.decode("utf-8") or "{}")
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise InputError(_("The request is not valid JSON.")) from None
+        payload = safe_json.loads(body or b"{}")
+    except safe_json.JsonRefused as refused:
+        raise InputError(json_refusal(refused.code)) from None
     if not isinstance(payload, dict):
         raise InputError(_("The request must be a JSON object."))
     return payload
+
+
+def json_refusal(code):
+    """The sentence for a safe_json refusal code."""
+    if code == "too_deep":
+        return _("The request nests lists or objects too deeply to read.")
+    if code == "bad_text":
+        return _("The request contains characters that are not valid text. Retype the text and send it again.")
+    return _("The request is not valid JSON.")
 
 
 def json_handler(method):

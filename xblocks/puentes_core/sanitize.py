@@ -1,5 +1,9 @@
 """Rich text from course teams and learners, cleaned on the server with nh3 before it is stored."""
+import re
+
 import nh3
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a", "h3", "h4", "h5",
         "blockquote", "table", "thead", "tbody", "tr", "th", "td", "span", "sup", "sub", "cite"}
@@ -15,3 +19,9 @@ def clean_html(html):
 def plain_text(text):
     """A short text field with every tag removed."""
     return nh3.clean(text or "", tags=set()).strip()
+
+
+def typed_text(text):
+    """Plain text stored as the person typed it, without control characters. It is never HTML and never
+    unescaped: every page escapes it where it shows it, so `<` and `&lt;` stay exactly what was typed."""
+    return CONTROL_CHARACTERS.sub("", str(text or "")).strip()

@@ -3,10 +3,9 @@
 A rubric is a list of criteria {"id", "label", "description", "levels": [{"id", "label", "description",
 "points"}]}. Pure functions; messages are translated by the caller's gettext.
 """
-import html
 import re
 
-from puentes_core.sanitize import plain_text as _tagless
+from puentes_core.sanitize import typed_text
 
 
 def _(text):
@@ -14,9 +13,7 @@ def _(text):
     return text
 
 
-def plain_text(text):
-    """Text without tags, as characters (the template escapes it where it is shown)."""
-    return html.unescape(_tagless(text))
+plain_text = typed_text   # course-authored text, kept as typed (the page escapes it, L3)
 
 
 
