@@ -281,8 +281,8 @@ function PuentesProposal(runtime, element, args) {
     var rich = $(".pp-rich", fieldset);
     var out = $(".pp-word-count", fieldset);
     if (!rich || !out) { return; }
-    var words = (rich.innerText || "").match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu);
-    var n = words ? words.length : 0;
+    // As the server counts (sections.word_count): every run of characters between spaces.
+    var n = (rich.innerText || "").split(/\s+/).filter(Boolean).length;
     out.textContent = fmt(i18n.ngettext("%(count)s word", "%(count)s words", n), { count: n });
     var max = parseInt(fieldset.getAttribute("data-max-words"), 10);
     out.classList.toggle("pp-over", !isNaN(max) && n > max);
