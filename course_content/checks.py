@@ -96,16 +96,24 @@ STATIC_REF = re.compile(r"""(?:src|href)=["']/static/([^"'#?]+)""")
 JUMP_REF = re.compile(r"""href=["']/jump_to_id/([^"'#?/]+)""")
 
 
+def generated_static(course_dir):
+    """Static files `make courses` adds to the course (the working tools), by the course's language."""
+    from course_content.tools import texts
+    words = texts.for_language(course_settings(course_dir)["language"])
+    return {words[tool]["file"] for tool in texts.TOOLS}
+
+
 def missing_references(course_dir):
-    """Static files and internal links referenced by the course that do not exist."""
+    """Static files and internal links referenced by the course that do not exist (or will not be built)."""
     course_dir = Path(course_dir)
+    generated = generated_static(course_dir)
     url_names = {url_name for _tag, url_name, _depth in block_tree(course_dir) if url_name}
     missing = []
     texts = [(path, path.read_text(encoding="utf-8")) for path in course_dir.rglob("*")
              if path.suffix in (".xml", ".html") and path.is_file()]
     for path, text in texts:
         for asset in STATIC_REF.findall(text):
-            if not (course_dir / "static" / asset).exists():
+            if not (course_dir / "static" / asset).exists() and asset not in generated:
                 missing.append(f"{path.relative_to(course_dir)}: /static/{asset}")
         for target in JUMP_REF.findall(text):
             if target not in url_names:

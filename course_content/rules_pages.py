@@ -61,8 +61,10 @@ def context(language):
     for rule in book.tie_break:
         kind, _, code = rule.partition(":")
         tie_break.append({"kind": kind, "criterion": names.get(code, "")})
+    from course_content.tools import texts
+    tools = {tool: words["file"] for tool, words in texts.for_language(language).items()}
     return {
-        "book": book, "eligibility": book.eligibility, "locale": LOCALES[language],
+        "book": book, "tools": tools, "eligibility": book.eligibility, "locale": LOCALES[language],
         "criteria": [{"code": c.code, "weight": c.weight, "name": names[c.code], "description": descriptions[c.code]}
                      for c in book.criteria],
         "total_points": sum(c.weight for c in book.criteria),

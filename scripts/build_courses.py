@@ -1,5 +1,5 @@
-"""`make courses`: render the rules pages from the rulebook, validate each OLX course with olxcleaner and
-pack it for Studio's Import page.
+"""`make courses`: render the rules pages from the rulebook, build the working tools, validate each OLX
+course with olxcleaner and pack it for Studio's Import page.
 
 Writes dist/puentes-course-<lang>.tar.gz with one top folder holding course.xml, the layout
 Studio's importer and `./manage.py cms import` expect. Packing is deterministic (sorted entries,
@@ -7,8 +7,10 @@ fixed times and owners) so an unchanged course gives an identical file.
 """
 import gzip
 import io
+import shutil
 import sys
 import tarfile
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -16,6 +18,7 @@ sys.path.insert(0, str(REPO))
 
 from course_content.checks import validate_course  # noqa: E402
 from course_content.rules_pages import write_pages  # noqa: E402
+from course_content.staging import stage  # noqa: E402
 
 LANGUAGES = ("en", "es", "pt")
 
@@ -42,8 +45,9 @@ def main():
     for page in write_pages():
         print(f"{page.relative_to(REPO)}: rewritten from the rulebook")
     failed = False
+    workdir = tempfile.mkdtemp(prefix="puentes-courses-")
     for language in LANGUAGES:
-        course_dir = REPO / "course_content" / language
+        course_dir = stage(language, workdir)
         errors = validate_course(course_dir)
         if errors:
             failed = True
@@ -54,6 +58,7 @@ def main():
         target = dist / f"puentes-course-{language}.tar.gz"
         pack(course_dir, target)
         print(f"{target.relative_to(REPO)}: {target.stat().st_size // 1024} KB")
+    shutil.rmtree(workdir)
     sys.exit(1 if failed else 0)
 
 

@@ -18,15 +18,18 @@ def build_courses():
 
 
 @pytest.mark.parametrize("language", ["en", "es", "pt"])
-def test_archive_has_one_top_folder_with_course_xml(build_courses, tmp_path, language):
+def test_archive_has_one_top_folder_with_course_xml_and_the_tools(build_courses, tmp_path, language):
+    from course_content.staging import stage
+    from course_content.tools.build import file_names
     target = tmp_path / f"puentes-course-{language}.tar.gz"
-    build_courses.pack(REPO / "course_content" / language, target)
+    build_courses.pack(stage(language, tmp_path / "one"), target)
     with tarfile.open(target) as archive:
         names = archive.getnames()
     assert {name.split("/")[0] for name in names} == {f"puentes-course-{language}"}
     assert f"puentes-course-{language}/course.xml" in names
     assert f"puentes-course-{language}/static/course_image.jpg" in names
+    assert {f"puentes-course-{language}/static/{name}" for name in file_names(language)} <= set(names)
     (tmp_path / "again").mkdir()
     again = tmp_path / "again" / target.name
-    build_courses.pack(REPO / "course_content" / language, again)
+    build_courses.pack(stage(language, tmp_path / "two"), again)  # tools rebuilt, same bytes
     assert hashlib.sha256(target.read_bytes()).digest() == hashlib.sha256(again.read_bytes()).digest()
