@@ -39,10 +39,17 @@ def bench_database():
         teardown_test_environment()
 
 
+def machine_load():
+    """The machine's 1-minute load average, printed beside each figure: on a shared machine a slow
+    figure next to a high load says 'measure again', not 'the code got slower'."""
+    return round(os.getloadavg()[0], 1)
+
+
 class Timing:
-    def __init__(self, samples_ms, queries):
+    def __init__(self, samples_ms, queries, load=None):
         self.samples_ms = samples_ms
         self.queries = queries
+        self.load = load
 
     @property
     def p50(self):
@@ -67,7 +74,7 @@ def measure(operation, repeat=30, warmup=3):
         start = time.perf_counter()
         operation()
         samples.append((time.perf_counter() - start) * 1000)
-    return Timing(samples, len(captured.captured_queries))
+    return Timing(samples, len(captured.captured_queries), machine_load())
 
 
 def table(headers, rows):

@@ -27,6 +27,19 @@ def test_same_as_the_package_on_a_sparse_design():
     assert criterion_alpha(triples)[0] == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_same_as_the_package_on_random_panels_of_every_size(seed):
+    rng = np.random.default_rng(seed)
+    data = np.full((12, 300), np.nan)  # 12 jurors; each entry scored by 1 to 5 of them, levels 0-5
+    for entry in range(300):
+        jurors = rng.choice(12, size=rng.integers(1, 6), replace=False)
+        data[jurors, entry] = np.clip(rng.integers(0, 6) + rng.integers(-1, 2, size=len(jurors)), 0, 5)
+    triples = [(entry, juror, data[juror, entry]) for juror in range(12) for entry in range(300)
+               if not np.isnan(data[juror, entry])]
+    expected = krippendorff.alpha(reliability_data=data, level_of_measurement="interval")
+    assert criterion_alpha(triples)[0] == pytest.approx(expected, abs=1e-9)
+
+
 def test_not_enough_data_or_no_variation_is_unknown():
     assert criterion_alpha([(1, "a", 3), (2, "b", 4)]) == (None, 0)
     assert criterion_alpha([(1, "a", 3), (1, "b", 3), (2, "a", 3), (2, "b", 3)])[0] is None

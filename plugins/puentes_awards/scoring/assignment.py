@@ -10,6 +10,7 @@ tie-breaks; then augmenting paths move entries from over- to under-loaded jurors
 balanced assignment whenever one exists, as in a max-flow); then, if the overlap graph is split,
 seeded swaps that keep every load join the parts.
 """
+import heapq
 import random
 from collections import deque
 from collections.abc import Hashable, Iterable
@@ -83,8 +84,15 @@ def assign(entry_ids: Iterable[Hashable], juror_ids: Iterable[Hashable], k: int,
         raise AssignmentError(_("Each entry needs {k} jurors but the jury has {count}: add jurors or lower k.")
                               .format(k=k, count=len(jurors)))
     rng = random.Random(seed)
-    allowed = {entry: [juror for juror in jurors if (juror, entry) not in conflicts] for entry in entries}
-    short = [entry for entry in entries if len(allowed[entry]) < k]
+    # Who may not meet whom, read once from the conflicts: the work below grows with entries x k and
+    # the conflicts, never with entries x jurors.
+    barred, barred_count = {}, dict.fromkeys(jurors, 0)
+    known_entries = set(entries)
+    for juror, entry in conflicts:
+        if juror in barred_count and entry in known_entries:
+            barred.setdefault(entry, set()).add(juror)
+            barred_count[juror] += 1
+    short = [entry for entry in entries if len(jurors) - len(barred.get(entry, ())) < k]
     if short:
         raise AssignmentError(_("These entries have fewer than {k} jurors without a conflict: {entries}. "
                                 "Add jurors or review the conflicts.")
@@ -92,7 +100,7 @@ def assign(entry_ids: Iterable[Hashable], juror_ids: Iterable[Hashable], k: int,
 
     low = len(entries) * k // len(jurors)
     for juror in jurors:
-        free = sum(1 for entry in entries if (juror, entry) not in conflicts)
+        free = len(entries) - barred_count[juror]
         if free < low:
             raise AssignmentError(_("Juror {juror} can judge only {free} entries without a conflict, fewer than the "
                                     "{low} of a balanced load. Review the conflicts or the jury.")
@@ -100,14 +108,23 @@ def assign(entry_ids: Iterable[Hashable], juror_ids: Iterable[Hashable], k: int,
 
     order = entries[:]
     rng.shuffle(order)
-    order.sort(key=lambda entry: len(allowed[entry]))  # stable: most constrained first, seeded among equals
-    load = dict.fromkeys(jurors, 0)
+    order.sort(key=lambda entry: -len(barred.get(entry, ())))  # stable: most constrained first, seeded among equals
+    # The jurors by (load, seeded tie-break): each entry takes the first k it may meet.
+    queue = [(0, rng.random(), index) for index in range(len(jurors))]
+    heapq.heapify(queue)
     panel = {}
     for entry in order:
-        ranked = sorted(allowed[entry], key=lambda juror: (load[juror], rng.random()))
-        panel[entry] = set(ranked[:k])
-        for juror in ranked[:k]:
-            load[juror] += 1
+        barred_here = barred.get(entry, ())
+        chosen, passed = [], []
+        while len(chosen) < k:
+            place = heapq.heappop(queue)
+            (passed if jurors[place[2]] in barred_here else chosen).append(place)
+        panel[entry] = {jurors[index] for _load, _tie, index in chosen}
+        for taken, _tie, index in chosen:
+            heapq.heappush(queue, (taken + 1, rng.random(), index))
+        for place in passed:
+            heapq.heappush(queue, place)
+    load = {jurors[index]: taken for taken, _tie, index in queue}
 
     _balance(panel, load, conflicts, len(entries) * k, rng)
     _connect(panel, conflicts, rng)
