@@ -9,7 +9,7 @@ from lxml import etree
 from opaque_keys.edx.locator import CourseLocator
 from xblock.core import XBlock
 
-from . import competition, olx, personas
+from . import competition, library, olx, personas
 from .models import CourseRole, DemoUnit, FieldState
 from .runtime import DemoRuntime
 
@@ -152,4 +152,5 @@ def load_everything(reload=False):
     grant_proposal_tutors(course_keys)
     competition.ensure_award_edition(course_keys)
     competition.ensure_award_jury()
+    library.ensure_library()
     return users, sorted(course_keys, key=str)

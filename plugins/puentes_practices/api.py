@@ -330,3 +330,20 @@ def network():
     return [NetworkMember(municipality=m["municipality"], country=m["country"], practices=m["practices"],
                           course_runs=sorted(m["runs"])) for m in members.values()]
 
+
+
+def grant_moderator(user):
+    """Let `user` moderate the library (what the Django admin's "Library moderators" page does)."""
+    LibraryModerator.objects.get_or_create(user=user)
+
+
+def list_in_network(practice_id, user, listed=True):
+    """List (or unlist) the practice's municipality in the network directory: the team's choice, which a
+    moderator may record for a team that asked by other means (a competition entry's team, for instance)."""
+    with transaction.atomic():
+        practice = Practice.objects.select_for_update().filter(pk=practice_id).first()
+        if practice is None or not (may_moderate(user) or _is_team_member(practice, user)):
+            raise PracticeError("not_found")
+        practice.in_network = bool(listed)
+        practice.save(update_fields=["in_network", "updated_at"])
+        _log(practice, "listed" if listed else "unlisted", user)

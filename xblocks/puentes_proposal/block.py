@@ -6,6 +6,7 @@ app's api. Everything tutors and the competition must see lives in that app, not
 import copy
 
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from opaque_keys.edx.keys import UsageKey
@@ -182,7 +183,18 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
             "team_changes": [{"change": change, "label": self.ugettext(TEAM_CHANGE_LABELS[change.kind]).format(
                 name=change.full_name)} for change in api.team_changes(proposal.proposal_id)],
             "may_enter": proposal.status == rules.APPROVED,
+            "library_url": self._library_url(proposal),
         }
+
+    @staticmethod
+    def _library_url(proposal):
+        """Where the team shares an approved proposal with the library of good practices (puentes_practices)."""
+        if proposal.status not in (rules.APPROVED, rules.ENTERED):
+            return ""
+        try:
+            return reverse("puentes_practices:share", args=[proposal.proposal_id])
+        except NoReverseMatch:  # a site without the practices app
+            return ""
 
     @staticmethod
     def _scores_view(review, sheet):
