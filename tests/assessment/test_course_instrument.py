@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-
-from course_content import checks
 from puentes_needs_assessment.content import all_questions, build_questionnaire
 from puentes_needs_assessment.olx import read_questionnaire
+
+from course_content import checks
 
 COURSES = Path(__file__).resolve().parents[2] / "course_content"
 LANGUAGES = ("en", "es", "pt")
