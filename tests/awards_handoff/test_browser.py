@@ -61,6 +61,10 @@ def test_an_approved_proposal_entered_by_the_learner_shows_for_the_organiser(pag
     proposals.save_answers(proposal.proposal_id, users["ana"].id, [
         {"section": section["id"], "value": answer_for(section), "base_revision": 0} for section in template
         if section["type"] != "attachments"], template)
+    for section in template:  # the rulebook requires the mayor's letter of support
+        if section["type"] == "attachments" and section.get("required"):
+            proposals.add_attachment(proposal.proposal_id, users["ana"].id, section["id"], template, "carta.pdf",
+                                     b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", 10 * 1024 * 1024, ["pdf"])
     proposals.submit(proposal.proposal_id, users["ana"].id, template, "anon-ana", 3, None)
     proposals.start_review(proposal.proposal_id, users["carla"].id)
     review = proposals.record_review(proposal.proposal_id, users["carla"].id, decision="approved",
