@@ -6,6 +6,7 @@ work lives in modules named for whom it serves: reading.py (records and who may 
 drafting.py, submitting.py, reviews.py and tutoring.py (the tutor-review block), competition.py
 (the awards app) and export.py (staff exports).
 """
+from .answer_text import answer_text
 from .competition import confirm_competition_entry, finished_proposals, get_snapshot
 from .drafting import add_attachment, attachment_for_download, save_answers
 from .errors import InvalidAnswer, NotAllowed, NotFound, ProposalError, StaleDraft
@@ -55,7 +56,8 @@ from .tutoring import (
 __all__ = [
     "ANSWER_LIMIT", "EXPORT_FIELDS", "ITEM_TYPE",
     "InvalidAnswer", "NotAllowed", "NotFound", "ProposalError", "StaleDraft",
-    "add_attachment", "answer_invitation", "assign_tutor", "attachment_for_download", "awaiting_review", "budget_total",
+    "add_attachment", "answer_invitation", "answer_text", "assign_tutor", "attachment_for_download",
+    "awaiting_review", "budget_total",
     "claim_proposal", "confirm_competition_entry", "course_tutors", "current_claim", "export_rows",
     "finished_proposals", "get_proposal", "get_snapshot", "grant_tutor", "history", "invitations_for",
     "invitations_sent", "invite", "is_member", "is_tutor", "join_with_code", "leave", "may_read",

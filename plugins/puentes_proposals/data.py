@@ -143,6 +143,7 @@ class ProposalRecord:
     attachments = attr.ib(type=list)   # [AttachmentRecord]
     teamset_id = attr.ib(type=str, default="")   # "" when the team formed here by invitation
     team_id = attr.ib(default=None)              # the Open edX team's id, or None
+    currency = attr.ib(type=str, default="USD")  # the budget's currency (ISO 4217)
 
 
 @attr.s(frozen=True)

@@ -33,7 +33,7 @@ def proposal_record(proposal):
         municipality=proposal.municipality, country=proposal.country,
         team=[member_record(m) for m in proposal.members.all()],
         attachments=[attachment_record(a) for a in proposal.attachments.all()],
-        teamset_id=proposal.teamset_id, team_id=proposal.team_id,
+        teamset_id=proposal.teamset_id, team_id=proposal.team_id, currency=proposal.currency,
     )
 
 

@@ -162,8 +162,24 @@ def test_a_first_version_has_nothing_to_compare():
     assert section == {"id": "t", "title": "T", "type": "short_text", "text": "x", "changed": False, "changes": []}
 
 
+def test_a_budget_reads_in_the_tutors_numbers_with_subtotals_and_total():
+    from puentes_core.numbers import reader_locale
+    rows = [{"item": "Mediadores", "quantity": 2, "unit_cost": 1500}, {"item": "Alquiler", "quantity": 3,
+                                                                      "unit_cost": 2500.5}]
+    text = diff.answer_text("budget", rows, locale=reader_locale("pt-br"), currency="USD", labels={"total": "Total"})
+    assert text.replace("\xa0", " ").splitlines() == [
+        "Mediadores: 2 × US$ 1.500,00 = US$ 3.000,00", "Alquiler: 3 × US$ 2.500,50 = US$ 7.501,50",
+        "Total: US$ 10.501,50"]
+
+
+def test_a_choice_reads_as_its_label_not_its_value():
+    template = [{"id": "area", "type": "choice", "title": "Área",
+                 "choices": [{"value": "reception", "label": "Acogida"}]}]
+    assert diff.section_changes(template, None, {"area": "reception"})[0]["text"] == "Acogida"
+
+
 def test_tables_and_files_read_as_lines():
     assert diff.answer_text("budget", [{"item": "Mediators", "quantity": 2, "unit_cost": 1500}]) == \
-        "Mediators: 2 × 1500"
+        "Mediators: 2 × $1,500.00 = $3,000.00\nTotal: $3,000.00"
     assert diff.answer_text("attachments", [4, 5], {4: "plan.pdf"}) == "plan.pdf\n#5"
     assert diff.word_changes("a b c", "a c") == [("equal", "a "), ("delete", "b "), ("equal", "c")]

@@ -70,6 +70,14 @@ def reader_locale(language, preferred=()):
     return page
 
 
+def request_locale(request):
+    """The reader's locale for a Django request: the active language and the browser's Accept-Language."""
+    from django.utils.translation import get_language
+    from django.utils.translation.trans_real import parse_accept_lang_header
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "") if request is not None else ""
+    return reader_locale(get_language(), [tag for tag, _quality in parse_accept_lang_header(header)])
+
+
 def locale_tag(locale):
     """'es_AR' -> 'es-AR', as the browser's Intl names it."""
     return str(locale).replace("_", "-")

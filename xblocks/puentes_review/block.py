@@ -13,9 +13,11 @@ from webob import Response
 from xblock.core import XBlock
 from xblock.fields import List, Scope, String
 
+from puentes_core import client
 from puentes_core.handlers import Conflict, Forbidden, InputError, json_handler, read_only
 from puentes_core.i18n import I18nMixin
 from puentes_core.ids import parse_id
+from puentes_core.numbers import reader_locale
 from puentes_core.rendering import render_view
 from puentes_core.users import current_user
 from puentes_proposals import api
@@ -121,7 +123,7 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
             return render_view(self, "templates/learner_note.html", {"block": self}, css=["static/review.css"])
         return render_view(
             self, "templates/review.html", {"block": self, "is_staff": user.is_course_staff},
-            css=["static/review.css"], js=["static/review.js"], init_fn="PuentesTutorReview",
+            css=[*client.CSS, "static/review.css"], js=[*client.JS, "static/review.js"], init_fn="PuentesTutorReview",
             init_args=self.init_args(user))
 
     def init_args(self, user):
@@ -130,7 +132,7 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
             "username": user.username, "is_staff": user.is_course_staff,
             "statuses": messages.status_labels(self.ugettext), "decisions": messages.decision_labels(self.ugettext),
             "rubric": self.current_rubric(), "countries": countries, "areas": areas,
-            "queue": self.queue_json(user, QueueFilters()),
+            "queue": self.queue_json(user, QueueFilters()), "core": client.client_settings(),
         }
 
     def author_view(self, context=None):
@@ -265,8 +267,12 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
             "team": [member.username for member in proposal.team], "municipality": proposal.municipality,
             "version": current.number, "previous_version": previous.number if previous else None,
             "submitted_at": _iso(current.submitted_at),
-            "sections": diff.section_changes(current.template, previous.answers if previous else None,
-                                             current.answers, names),
+            "sections": diff.section_changes(
+                current.template, previous.answers if previous else None, current.answers, names,
+                locale=reader_locale(translation.get_language(), [payload.get("number_locale")]),
+                currency=proposal.currency,
+                labels={"total": self.ugettext("Total"), "baseline": self.ugettext("baseline"),
+                        "target": self.ugettext("target"), "source": self.ugettext("source")}),
             "attachments": [{"id": item, "name": names.get(item, f"#{item}")} for item in attached if item in names],
             "claim": None if claim is None else {
                 "holder": claim.tutor_username, "expires_at": _iso(claim.expires_at), "live": claim.live,

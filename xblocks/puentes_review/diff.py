@@ -3,39 +3,9 @@
 Each section's answer becomes plain text (rich text without tags, tables as lines), then a bounded Myers diff
 marks what was inserted and deleted, so the tutor sees what the team changed after the last review.
 """
-import html
 import re
 
-from puentes_core.sanitize import plain_text
-
-BLOCK_TAGS = re.compile(r"</?(p|br|li|h[1-6]|blockquote|tr|ul|ol)\b[^>]*>", re.I)
-
-
-def rich_to_text(value):
-    """Rich text as readable plain text: paragraphs and list items on their own lines."""
-    text = BLOCK_TAGS.sub("\n", value or "")
-    text = html.unescape(plain_text(text))
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
-
-
-def answer_text(section_type, value, attachment_names=None):
-    """Any section's answer as text, the same way for both versions so only real changes show."""
-    if value in (None, "", [], {}):
-        return ""
-    if section_type == "long_text":
-        return rich_to_text(value)
-    if section_type == "date_range":
-        return f"{value.get('start') or ''} – {value.get('end') or ''}"
-    if section_type == "budget":
-        return "\n".join(f"{row.get('item', '')}: {row.get('quantity')} × {row.get('unit_cost')}" for row in value)
-    if section_type == "indicators":
-        return "\n".join(" | ".join(str(row.get(field) or "") for field in ("name", "baseline", "target", "source"))
-                         for row in value)
-    if section_type == "attachments":
-        names = attachment_names or {}
-        return "\n".join(names.get(item, f"#{item}") for item in value)
-    return str(value)
-
+from puentes_proposals.api import answer_text
 
 # A word with the spaces after it (half the tokens to compare); line breaks stand apart.
 TOKEN = re.compile(r"\S+[^\S\n]*|\s+")
@@ -165,21 +135,25 @@ def _merged(changes):
     return merged
 
 
-def section_changes(template, before, after, attachment_names=None, budget=None):
+def section_changes(template, before, after, attachment_names=None, budget=None, locale="en", currency="USD",
+                    labels=None):
     """Per section of the current version's template: its text now, and the changes since `before`.
 
     `before` is None for a first version (nothing to compare). A section the team added or removed
-    shows as wholly inserted or deleted.
+    shows as wholly inserted or deleted. Numbers are written for a reader in `locale` (Babel), with
+    `labels` ({"total", "baseline", "target", "source"}) in their language.
     """
     budget = budget or Budget()
     result = []
     for section in template:
         kind, section_id = section["type"], section["id"]
-        now_text = answer_text(kind, after.get(section_id), attachment_names)
+        # A choice reads as its label, never its stored value ("reception").
+        words = dict(labels or {}, choices={c["value"]: c["label"] for c in section.get("choices", [])})
+        now_text = answer_text(kind, after.get(section_id), attachment_names, locale, currency, words)
         entry = {"id": section_id, "title": section["title"], "type": kind, "text": now_text,
                  "changed": False, "changes": []}
         if before is not None:
-            old_text = answer_text(kind, before.get(section_id), attachment_names)
+            old_text = answer_text(kind, before.get(section_id), attachment_names, locale, currency, words)
             entry["changed"] = old_text != now_text
             entry["changes"] = word_changes(old_text, now_text, budget) if entry["changed"] else []
         result.append(entry)

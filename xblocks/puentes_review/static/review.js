@@ -13,6 +13,7 @@ function PuentesTutorReview(runtime, element, args) {
   var filtersForm = box.querySelector(".puentes-review__filters");
   var workspaceNode = box.querySelector(".puentes-review__workspace");
   var state = { page: 1, queue: args.queue, proposal: null, workspace: null };
+  var who = window.PuentesNumbers.reader(args.core.numbers.language, args.core.numbers.conventions);
 
   function h(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -53,8 +54,7 @@ function PuentesTutorReview(runtime, element, args) {
     }, function () { throw new Error(gettext("No connection. Your work is still on this page: try again.")); });
   }
   function when(iso) {
-    return iso ? new Date(iso).toLocaleString(document.documentElement.lang || undefined,
-      { dateStyle: "medium", timeStyle: "short" }) : "";
+    return iso ? new Date(iso).toLocaleString(who.tag, { dateStyle: "medium", timeStyle: "short" }) : "";
   }
 
   // ---- tabs --------------------------------------------------------------------------------------
@@ -222,7 +222,8 @@ function PuentesTutorReview(runtime, element, args) {
 
   // ---- the workspace -----------------------------------------------------------------------------
   function openProposal(proposalId) {
-    return request("workspace", undefined, "proposal_id=" + encodeURIComponent(proposalId)).then(function (data) {
+    return request("workspace", undefined, "proposal_id=" + encodeURIComponent(proposalId) +
+        "&number_locale=" + encodeURIComponent(who.tag)).then(function (data) {
       state.proposal = proposalId; state.workspace = data; renderWorkspace(data);
     }).catch(function (error) { say(error.message, true); });
   }
