@@ -21,7 +21,9 @@ REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "rules"
 # Babel locales: Caribbean English writes the day before the month, as the course does.
 LOCALES = {"en": "en_JM", "es": "es_419", "pt": "pt_BR"}
-PAGES = ("m11_competition_rules", "m11_reading_1")
+# Template name -> the page it writes in each course (info/: the course's Updates and Handouts pages).
+PAGES = {"m11_competition_rules": "html/m11_competition_rules.html", "m11_reading_1": "html/m11_reading_1.html",
+         "updates": "info/updates.html", "handouts": "info/handouts.html"}
 
 
 def _catalogue(path, language):
@@ -77,6 +79,9 @@ def context(language):
                   "submissions_close": _moment(dates.submissions_close, language),
                   "approvals_close": _moment(dates.approvals_close, language),
                   "results_by": _date(dates.results_by, language)},
+        "modules": [{"number": n, "opens": _date(book.module_opens(n), language),
+                     "due": _moment(book.module_due(n), language)} for n in range(1, 12)],
+        "course_ends": _moment(book.calendar.ends, language),
         "final_project_weight": format_percent(final_project["weight"], locale=LOCALES[language]),
         "pass_mark": format_percent(policy["GRADE_CUTOFFS"]["Pass"], locale=LOCALES[language]),
     }
@@ -101,7 +106,8 @@ def write_pages(course_root=REPO / "course_content"):
     changed = []
     for language in LOCALES:
         for page in PAGES:
-            target = Path(course_root) / language / "html" / f"{page}.html"
+            target = Path(course_root) / language / PAGES[page]
+            target.parent.mkdir(exist_ok=True)
             text = render(page, language)
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 target.write_text(text, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""`make courses`: render the rules pages from the rulebook, build the working tools, validate each OLX
+"""`make courses`: render the rules pages and the calendar from the rulebook, build the working tools, validate each OLX
 course with olxcleaner and pack it for Studio's Import page.
 
 Writes dist/puentes-course-<lang>.tar.gz with one top folder holding course.xml, the layout
@@ -16,6 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from course_content import schedule  # noqa: E402
 from course_content.checks import validate_course  # noqa: E402
 from course_content.rules_pages import write_pages  # noqa: E402
 from course_content.staging import stage  # noqa: E402
@@ -42,7 +43,7 @@ def pack(course_dir, target):
 def main():
     dist = REPO / "dist"
     dist.mkdir(exist_ok=True)
-    for page in write_pages():
+    for page in [*write_pages(), *schedule.apply()]:
         print(f"{page.relative_to(REPO)}: rewritten from the rulebook")
     failed = False
     workdir = tempfile.mkdtemp(prefix="puentes-courses-")

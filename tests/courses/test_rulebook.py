@@ -19,7 +19,7 @@ LANGUAGES = ("en", "es", "pt")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_committed_pages_are_the_rulebook_rendered(language, page):
     """Edit course_content/rules/<page>.<language>.html or the rulebook, then run `make courses`."""
-    committed = (COURSES / language / "html" / f"{page}.html").read_text(encoding="utf-8")
+    committed = (COURSES / language / rules_pages.PAGES[page]).read_text(encoding="utf-8")
     assert committed == rules_pages.render(page, language)
 
 
@@ -51,8 +51,8 @@ def test_drift_in_one_language_is_caught():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_pages_name_every_section_of_the_form_and_every_criterion(language):
     context = rules_pages.context(language)
-    for page in rules_pages.PAGES:
-        text = (COURSES / language / "html" / f"{page}.html").read_text(encoding="utf-8")
+    for page in ("m11_competition_rules", "m11_reading_1"):
+        text = (COURSES / language / rules_pages.PAGES[page]).read_text(encoding="utf-8")
         for section in context["sections"]:
             assert section["title"] in text, (page, section["id"])
     rules = (COURSES / language / "html" / "m11_competition_rules.html").read_text(encoding="utf-8")

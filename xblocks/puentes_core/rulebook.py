@@ -29,6 +29,13 @@ class Dates:
 
 
 @dataclass(frozen=True)
+class Calendar:
+    ends: datetime.datetime
+    weeks_per_module: int
+    weeks_to_complete: int
+
+
+@dataclass(frozen=True)
 class Rulebook:
     edition: str
     prizes: int
@@ -41,9 +48,20 @@ class Rulebook:
     criteria: tuple
     dates: Dates
     sections: tuple
+    calendar: Calendar
 
     def weight(self, code):
         return next(criterion.weight for criterion in self.criteria if criterion.code == code)
+
+    def module_opens(self, number):
+        return self.dates.course_opens + datetime.timedelta(weeks=(number - 1) * self.calendar.weeks_per_module)
+
+    def module_due(self, number, modules=11):
+        """When a module's graded work is due (23:59 UTC); the last module's when proposals close."""
+        if number == modules:
+            return self.dates.submissions_close
+        day = self.module_opens(number) + datetime.timedelta(weeks=self.calendar.weeks_to_complete, days=-1)
+        return datetime.datetime.combine(day, datetime.time(23, 59), tzinfo=datetime.UTC)
 
 
 class RulebookError(ValueError):
@@ -58,7 +76,7 @@ def load(source=SOURCE):
         edition=raw["edition"], prizes=raw["prizes"], currency=raw["currency"], eligibility=dict(raw["eligibility"]),
         jurors_per_entry=jury["jurors_per_entry"], blind=jury["blind"], tutors_may_sit=jury["tutors_may_sit"],
         tie_break=tuple(jury["tie_break"]), criteria=tuple(Criterion(c["code"], c["weight"]) for c in raw["criteria"]),
-        dates=Dates(**raw["dates"]), sections=tuple(raw["proposal"]["sections"]))
+        dates=Dates(**raw["dates"]), sections=tuple(raw["proposal"]["sections"]), calendar=Calendar(**raw["course"]))
     check(book)
     return book
 
@@ -78,5 +96,9 @@ def check(book):
     if moments != sorted(moments):
         raise RulebookError("The dates must follow each other: course, call, first version, submissions, "
                             "approvals, results.")
+    if book.module_opens(11) != dates.call_opens:
+        raise RulebookError("The call opens when the last module (11) opens.")
+    if dates.approvals_close > book.calendar.ends:
+        raise RulebookError("Tutors approve before the course ends.")
     if len(set(book.sections)) != len(book.sections):
         raise RulebookError("A proposal section is listed twice.")
