@@ -18,6 +18,7 @@ if [ "$want_system" = 1 ]; then
   # WeasyPrint (the needs assessment's PDF report) draws text with pango and needs a font.
   ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || need_apt+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
   [ -d /usr/share/fonts/truetype/dejavu ] || need_apt+=(fonts-dejavu-core)
+  command -v npm >/dev/null || need_apt+=(nodejs npm)   # axe-core for the browser tests' accessibility checks
 fi
 command -v mariadb_config >/dev/null || command -v mysql_config >/dev/null || need_apt+=(libmariadb-dev pkg-config)
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -28,6 +29,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     sudo apt-get update -qq
     sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
   fi
+fi
+
+# axe-core (package.json, pinned in package-lock.json): the browser tests check every page with it.
+if [ "$want_system" = 1 ] && [ ! -f node_modules/axe-core/axe.min.js ]; then
+  npm ci --no-audit --no-fund --silent
 fi
 
 # shellcheck source=scripts/find-python.sh
