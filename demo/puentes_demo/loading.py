@@ -9,7 +9,7 @@ from lxml import etree
 from opaque_keys.edx.locator import CourseLocator
 from xblock.core import XBlock
 
-from . import competition, library, olx, personas
+from . import assessment, competition, library, olx, personas
 from .models import CourseRole, DemoUnit, FieldState
 from .runtime import DemoRuntime
 
@@ -19,12 +19,14 @@ PACK_TAGS = ("puentes_case_study", "puentes_proposal", "puentes_tutor_review", "
 # The units of each course the demo shows: (vertical url_name, audience).
 KEY_UNITS = [
     ("m01_reading_1_unit", "learner"),
+    ("m01_needs_unit", "learner"),
     ("m03_reading_1_unit", "learner"),
     ("m03_case_unit", "learner"),
     ("m08_case_unit", "learner"),
     ("m11_rules_unit", "learner"),
     ("m11_proposal_unit", "learner"),
     ("m11_review_unit", "tutor"),
+    ("m11_needs_endline_unit", "learner"),
 ]
 # Stored in English, shown through {% trans %}; gettext_noop puts it in the catalogue.
 GALLERY_SECTION = gettext_noop("Block gallery")
@@ -79,13 +81,13 @@ def _forget(usage_ids):
         scope_id__in=usage_ids).delete()
 
 
-def load_course_units(language, reload=False):
+def load_course_units(language, reload=False, units=None):
     course_dir = COURSE_DIR / language
     if not (course_dir / "course.xml").exists():
         return []
     course_key = olx.course_key_of(course_dir)
     loaded = []
-    for position, (url_name, audience) in enumerate(KEY_UNITS):
+    for position, (url_name, audience) in enumerate(units or KEY_UNITS):
         if not (course_dir / "vertical" / f"{url_name}.xml").exists():
             continue
         usage_id = f"block-v1:{course_key.org}+{course_key.course}+{course_key.run}+type@vertical+block@{url_name}"
@@ -99,6 +101,20 @@ def load_course_units(language, reload=False):
             "section": olx.chapter_title(course_dir, url_name), "title": title, "audience": audience})
         loaded.append(course_key)
     return loaded
+
+
+def load_linked_unit(course_id, url_name):
+    """A unit of a demo course that a block links to (jump_to_id) but the landing page does not list; None if
+    no course has it. It is loaded after the key units, not shown on the landing page."""
+    for language in LANGUAGES:
+        course_dir = COURSE_DIR / language
+        if (course_dir / "course.xml").exists() and str(olx.course_key_of(course_dir)) == course_id:
+            if load_course_units(language, units=[(url_name, "linked")]):
+                unit = DemoUnit.objects.filter(course_key=course_id, usage_id__endswith=f"@{url_name}").first()
+                unit.position = 90
+                unit.save(update_fields=["position"])
+                return unit
+    return None
 
 
 def _forget_tree(usage_id):
@@ -142,6 +158,13 @@ def grant_proposal_tutors(course_keys):
         proposals_api.grant_tutor(course_key, tutor.id)
 
 
+def grant_assessment_analyst():
+    """Gabriela reads the needs assessment's figures as a named analyst (no course role)."""
+    from puentes_assessment import api as assessment_api
+    analyst = get_user_model().objects.get(username="gabriela")
+    assessment_api.grant_analyst(assessment.INSTRUMENT, analyst)
+
+
 def load_everything(reload=False):
     users = ensure_users()
     course_keys = {gallery_course(language) for language in LANGUAGES}
@@ -153,4 +176,6 @@ def load_everything(reload=False):
     competition.ensure_award_edition(course_keys)
     competition.ensure_award_jury()
     library.ensure_library()
+    grant_assessment_analyst()
+    assessment.ensure_assessment_responses()
     return users, sorted(course_keys, key=str)

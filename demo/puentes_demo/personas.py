@@ -3,6 +3,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 AWARD_EDITION = "premio-puentes-2027"  # the demo competition (loading.ensure_award_edition)
+NEEDS_INSTRUMENT = "puentes-needs-2027"  # the courses' needs assessment (assessment.py seeds its answers)
 
 PERSONAS = [
     {"username": "ana", "password": "puentes-ana", "role": "student", "persona": "learner",
@@ -27,6 +28,12 @@ PERSONAS = [
      "path": _("Runs the award: assigns jurors, reads the ranking, picks finalists, confirms three winners."),
      "path_url": reverse_lazy("puentes_awards:jury_dashboard", args=[AWARD_EDITION]),
      "path_label": _("Continue to the competition dashboard")},
+    {"username": "gabriela", "password": "puentes-gabriela", "role": "student", "persona": "analyst",
+     "name": "Gabriela Núñez", "title": _("Needs-assessment analyst"),
+     "path": _("Reads the regional needs assessment: figures by country and area, exports, the report in three "
+               "languages."),
+     "path_url": reverse_lazy("puentes_assessment:analysis", args=[NEEDS_INSTRUMENT]),
+     "path_label": _("Continue to the needs-assessment analysis")},
 ]
 
 

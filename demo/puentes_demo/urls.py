@@ -10,6 +10,7 @@ demo_patterns = [
     path("login-as/<str:username>/", views.quick_login, name="quick_login"),
     path("logout/", views.sign_out, name="logout"),
     re_path(r"^unit/(?P<usage_id>[^/]+)/$", views.unit_view, name="unit"),
+    re_path(r"^courses/(?P<course_id>[^/]+)/jump_to_id/(?P<block_id>[^/]+)$", views.jump_to_id, name="jump_to_id"),
     re_path(r"^studio/(?P<usage_id>[^/]+)/$", views.studio_view, name="studio"),
     re_path(r"^handler/(?P<usage_id>[^/]+)/(?P<handler_name>[^/]+)/(?P<suffix>.*)$", views.handler, name="handler"),
     re_path(r"^resource/(?P<block_type>[^/]+)/(?P<resource>.+)$", views.package_resource, name="resource"),

@@ -24,7 +24,7 @@ PACK_TAGS = ("puentes_case_study", "puentes_proposal", "puentes_tutor_review", "
 
 def _course_language_units():
     units = {}
-    for unit in DemoUnit.objects.all():
+    for unit in DemoUnit.objects.exclude(audience="linked"):  # units only reached through a block's link
         units.setdefault(unit.language, []).append(unit)
     return units
 
@@ -56,6 +56,17 @@ def _unit_or_404(usage_id):
         return DemoUnit.objects.get(usage_id=usage_id)
     except DemoUnit.DoesNotExist:
         raise Http404(_("No such unit.")) from None
+
+
+def jump_to_id(request, course_id, block_id):
+    """The LMS's /courses/<course>/jump_to_id/<url_name>: to the unit with that url_name (the needs assessment
+    links the units on a learner's weakest areas this way). The demo knows only the units it loaded."""
+    from .loading import load_linked_unit
+    unit = DemoUnit.objects.filter(course_key=course_id, usage_id__endswith=f"@{block_id}").first() \
+        or load_linked_unit(course_id, block_id)
+    if unit is None:
+        raise Http404(_("This demo does not show that unit."))
+    return redirect("demo:unit", usage_id=unit.usage_id)
 
 
 def _render_unit(request, unit, view_name):

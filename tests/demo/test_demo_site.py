@@ -27,7 +27,7 @@ def test_demo_users_exist_for_every_role(demo_data):
     from django.contrib.auth import get_user_model
     usernames = set(get_user_model().objects.values_list("username", flat=True))
     assert set(personas.usernames()) <= usernames
-    assert {p["persona"] for p in personas.PERSONAS} == {"learner", "tutor", "staff", "juror", "organiser"}
+    assert {p["persona"] for p in personas.PERSONAS} == {"learner", "tutor", "staff", "juror", "organiser", "analyst"}
 
 
 def test_every_unit_renders_for_a_learner(client, demo_data):
