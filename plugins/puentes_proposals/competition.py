@@ -4,6 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey
 
+from puentes_core.countries import is_country
+
 from . import rules, sections
 from .data import FinishedProposal, ProposalFinishedData, ProposalSnapshot, SectionAnswer
 from .errors import InvalidAnswer, NotAllowed, NotFound
@@ -19,7 +21,7 @@ def confirm_competition_entry(proposal_id, user_id, municipality, country, eligi
     country = str(country or "").strip().upper()
     if not municipality:
         raise InvalidAnswer("municipality_required")
-    if len(country) != 2 or not country.isalpha():
+    if not is_country(country):   # an ISO 3166-1 code: jury conflicts and results group by it
         raise InvalidAnswer("bad_country")
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()

@@ -75,7 +75,7 @@ def test_three_jurors_score_and_the_organiser_confirms_winners(client, edition, 
 
     client.logout()
     results = client.get(f"/puentes_awards/results/{edition.slug}/?lang=en").content.decode()
-    assert "Welcome desk 1" in results and "30000" in results and "Quito" in results
+    assert "Welcome desk 1" in results and "$30,000.00" in results and "Quito" in results
 
     actions = list(AuditLog.objects.filter(edition=edition).values_list("action", flat=True))
     for action in ("role.granted", "tiebreak.published", "assignment.created", "score.submitted",

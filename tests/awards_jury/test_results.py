@@ -13,7 +13,7 @@ def results(client, edition, lang):
 def test_results_show_winners_and_both_charts(client, decided):
     page = results(client, decided, "en")
     assert page.index("Welcome desk 1") < page.index("Welcome desk 2") < page.index("Welcome desk 3")
-    assert "Quito" in page and "30000" in page and "A one-stop desk for migrants in Lima." in page
+    assert "Quito" in page and "$30,000.00" in page and "A one-stop desk for migrants in Lima." in page
     assert page.count("<svg") == 2
     ids = re.findall(r' id="([^"]+)"', page)
     assert len(ids) == len(set(ids))  # two charts, each with its own title and description ids

@@ -201,6 +201,9 @@ def test_entry_needs_approval_and_consent(team, people):
         api.confirm_competition_entry(team.proposal_id, people["ana"].id, "Cúcuta", "CO", True, True)
     with pytest.raises(api.InvalidAnswer):
         api.confirm_competition_entry(team.proposal_id, people["ana"].id, "Cúcuta", "Colombia", True, True)
+    for not_a_country in ("XX", "EU", "ZZ"):   # two letters are not enough: an ISO 3166-1 code
+        with pytest.raises(api.InvalidAnswer):
+            api.confirm_competition_entry(team.proposal_id, people["ana"].id, "Cúcuta", not_a_country, True, True)
 
 
 def test_attachments_are_stored_and_listed_in_the_draft(team, people, settings, tmp_path):

@@ -27,14 +27,9 @@ from babel.numbers import (
 )
 from django.utils.translation import gettext_noop
 
+from .countries import AMERICAS
 from .i18n import core_gettext as _
 
-# The member states of the Organization of American States: where the course's readers live.
-AMERICAS = (
-    "AG", "AR", "BS", "BB", "BZ", "BO", "BR", "CA", "CL", "CO", "CR", "CU", "DM", "DO", "EC", "SV",
-    "GD", "GT", "GY", "HT", "HN", "JM", "MX", "NI", "PA", "PY", "PE", "KN", "LC", "VC", "SR", "TT",
-    "US", "UY", "VE",
-)
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 SPACES = re.compile(r"[\s\u00a0\u202f]+")
 NUMBER_CHARACTERS = re.compile(r"^[+-]?[\d.,'\s\u00a0\u202f\u2019]+$")   # no letters: Babel would take '1e5'

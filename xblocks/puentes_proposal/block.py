@@ -14,6 +14,7 @@ from xblock.core import XBlock
 from xblock.fields import Date, Integer, List, Scope, String
 
 from puentes_core import client
+from puentes_core.countries import country_choices
 from puentes_core.i18n import I18nMixin
 from puentes_core.numbers import format_money, plain_number, reader_locale
 from puentes_core.rendering import render_view
@@ -183,6 +184,7 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
             "team_changes": [{"change": change, "label": self.ugettext(TEAM_CHANGE_LABELS[change.kind]).format(
                 name=change.full_name)} for change in api.team_changes(proposal.proposal_id)],
             "may_enter": proposal.status == rules.APPROVED,
+            "countries": country_choices(get_language()) if proposal.status == rules.APPROVED else ((), ()),
             "library_url": self._library_url(proposal),
         }
 

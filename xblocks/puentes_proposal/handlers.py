@@ -265,7 +265,8 @@ class ProposalHandlersMixin:
                 proposal.proposal_id, user.user_id, payload.get("municipality"), payload.get("country"),
                 payload.get("eligible") is True, payload.get("consents") is True)
         except api.ProposalError as error:
-            self._fail(error)
+            self._fail(error, field={"municipality_required": "municipality", "bad_country": "country",
+                                     "needs_consent": "eligible"}.get(error.code))
         return self._state(proposal)
 
     # --- staff ---------------------------------------------------------------------------------
