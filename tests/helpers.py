@@ -11,13 +11,23 @@ class BlockLoader:
 
     def parse(self, xml):
         """Store the block(s) in `xml`; return the root usage id."""
-        from puentes_demo.runtime import DemoRuntime
-        return str(DemoRuntime(None, self.course_key).parse_xml_string(xml))
+        from puentes_demo.runtime import ImportRuntime
+        return str(ImportRuntime(None, self.course_key).parse_xml_string(xml))
 
     def block(self, usage_id, user=None):
-        """The block as `user` (a Django user or None for anonymous) sees it."""
+        """The block as `user` (a Django user or None for anonymous) sees it in the LMS."""
         from puentes_demo.runtime import DemoRuntime
         return DemoRuntime(user, self.course_key).get_block(usage_id)
+
+    def studio(self, usage_id, user):
+        """The block in Studio's editor (component_handler's runtime), for `user`."""
+        from puentes_demo.runtime import StudioRuntime
+        return StudioRuntime(user, self.course_key).get_block(usage_id)
+
+    def preview(self, usage_id, user, session=None):
+        """The block in Studio's preview of its unit, for `user`; `session` keeps the preview's learner state."""
+        from puentes_demo.runtime import PreviewRuntime
+        return PreviewRuntime(user, self.course_key, session=session).get_block(usage_id)
 
 
 def post_json(block, handler, payload=None, suffix="", raw=None):

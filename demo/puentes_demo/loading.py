@@ -11,7 +11,7 @@ from xblock.core import XBlock
 
 from . import assessment, competition, library, olx, personas
 from .models import CourseRole, DemoUnit, FieldState
-from .runtime import DemoRuntime
+from .runtime import ImportRuntime
 
 COURSE_DIR = Path(settings.REPO_DIR) / "course_content"
 LANGUAGES = ("en", "es", "pt")
@@ -62,7 +62,7 @@ def grant_course_roles(users, course_keys):
 
 def _load_xml(course_key, xml):
     """Parse a vertical (or block) into the database under course_key; return its usage id."""
-    runtime = DemoRuntime(None, course_key)
+    runtime = ImportRuntime(None, course_key)
     usage_id = runtime.parse_xml_string(xml)
     return str(usage_id)
 

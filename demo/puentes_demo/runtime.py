@@ -14,14 +14,16 @@ from django.utils import translation
 from opaque_keys.edx.keys import UsageKey
 from opaque_keys.edx.locator import BlockUsageLocator, CourseLocator
 from xblock.core import XBlock
-from xblock.fields import ScopeIds
+from xblock.field_data import ReadOnlyFieldData, SplitFieldData
+from xblock.fields import Scope, ScopeIds
 from xblock.reference.user_service import UserService, XBlockUser
 from xblock.runtime import IdGenerator, IdReader, KeyValueStore, KvsFieldData, Runtime
 
 from puentes_core.safe_json import script_json
 
+from . import roles
 from .i18n_service import XBlockI18nService
-from .models import CourseRole, FieldState
+from .models import FieldState
 
 log = logging.getLogger(__name__)
 
@@ -142,37 +144,117 @@ class DatabaseKeyValueStore(KeyValueStore):
         return row is not None and key.field_name in row.state
 
 
-class LmsUserService(UserService):
-    """The `user` service with the opt_attrs keys the LMS sets (PLATFORM-NOTES.md)."""
+_DELETED = {"$deleted": True}
 
-    def __init__(self, django_user, course_key):
+
+class OverlayKeyValueStore(DatabaseKeyValueStore):
+    """Reads the database; writes go to `overlay` (a dict, or a session) and reach the database only
+    through `commit()`.
+
+    Studio's editor keeps a non-author's changes out of the store (component.py); Studio preview
+    keeps an author's clicks in the session (views/session_kv_store.py), as the LMS does for staff
+    masquerading as a learner (courseware/masquerade.py MasqueradingKeyValueStore).
+    """
+
+    def __init__(self, overlay=None):
+        super().__init__()
+        self.overlay = {} if overlay is None else overlay
+        self._keys = {}
+
+    @staticmethod
+    def _name(key):
+        return repr(tuple(str(part) for part in key))
+
+    def get(self, key):
+        value = self.overlay.get(self._name(key), None)
+        if value is None and self._name(key) not in self.overlay:
+            return super().get(key)
+        if value == _DELETED:
+            raise KeyError(key.field_name)
+        return value
+
+    def has(self, key):
+        if self._name(key) in self.overlay:
+            return self.overlay[self._name(key)] != _DELETED
+        return super().has(key)
+
+    def set_many(self, update_dict):
+        for key, value in update_dict.items():
+            self._keys[self._name(key)] = key
+            self.overlay[self._name(key)] = value
+
+    def delete(self, key):
+        self.set_many({key: _DELETED})
+
+    def commit(self):
+        for name, value in list(self.overlay.items()):
+            key = self._keys[name]
+            if value == _DELETED:
+                super().delete(key)
+            else:
+                super().set_many({key: value})
+        self.discard()
+
+    def discard(self):
+        self.overlay.clear()
+
+
+class PlatformUserService(UserService):
+    """The platform's DjangoXBlockUserService (common/djangoapps/xblock_django/user_service.py).
+
+    Its defaults are the platform's: role `student`, not staff, no anonymous id. The LMS passes the
+    real values (lms/djangoapps/courseware/block_render.py prepare_runtime_for_user); Studio's editor
+    passes none (view_handlers.load_services_for_studio); Studio preview passes its own role and the
+    anonymous id `student` (views/preview.py).
+    """
+
+    def __init__(self, django_user, *, user_role="student", user_is_staff=False, user_is_global_staff=False,
+                 anonymous_user_id=None):
+        super().__init__()
         self.django_user = django_user
-        authenticated = bool(django_user and django_user.is_authenticated)
-        user = XBlockUser(
-            is_current_user=True,
-            emails=[django_user.email] if authenticated else [],
-            full_name=(django_user.get_full_name() or django_user.username) if authenticated else "",
-        )
-        if authenticated:
-            role = CourseRole.objects.filter(user=django_user, course_key=str(course_key)).values_list(
-                "role", flat=True).first() or "student"
-            user.opt_attrs.update({
+        self._attrs = {"edx-platform.is_authenticated": False}
+        if django_user and django_user.is_authenticated:
+            self._attrs = {
+                "edx-platform.is_authenticated": True,
                 "edx-platform.user_id": django_user.id,
                 "edx-platform.username": django_user.username,
-                "edx-platform.anonymous_user_id": anonymous_id_for(django_user.id, course_key),
-                "edx-platform.user_is_staff": django_user.is_staff,
-                "edx-platform.user_role": role,
+                "edx-platform.anonymous_user_id": anonymous_user_id,
+                "edx-platform.user_is_staff": user_is_staff,
+                "edx-platform.user_is_global_staff": user_is_global_staff,
+                "edx-platform.user_role": user_role,
                 "edx-platform.user_preferences": {"pref-lang": translation.get_language()},
-            })
-        super().__init__(user=user)
+            }
 
     def get_current_user(self):
-        return self._user
+        authenticated = self._attrs["edx-platform.is_authenticated"]
+        user = XBlockUser(
+            is_current_user=True,
+            emails=[self.django_user.email] if authenticated else [],
+            full_name=(self.django_user.get_full_name() or self.django_user.username) if authenticated else "",
+        )
+        user.opt_attrs.update(self._attrs)
+        return user
 
     def get_anonymous_user_id(self, username, course_id):
+        """Another user's anonymous id: answered to course staff only ("None for Non-staff users")."""
+        if not self._attrs.get("edx-platform.user_is_staff"):
+            return None
         from django.contrib.auth import get_user_model
-        user = get_user_model().objects.filter(username=username).first()
-        return anonymous_id_for(user.id, course_id) if user else None
+        from django.db.models import Q
+        user = get_user_model().objects.filter(Q(username=username) | Q(email=username)).first()
+        return anonymous_id_for(user.id, CourseLocator.from_string(str(course_id))) if user else None
+
+
+def lms_user_service(django_user, course_key):
+    """The user service as the LMS builds it for a learner, tutor or staff member of the course."""
+    authenticated = bool(django_user and django_user.is_authenticated)
+    return PlatformUserService(
+        django_user,
+        user_role=roles.lms_user_role(django_user, course_key),
+        user_is_staff=roles.has_staff_access(django_user, course_key),
+        user_is_global_staff=authenticated and django_user.is_staff,
+        anonymous_user_id=anonymous_id_for(django_user.id, course_key) if authenticated else None,
+    )
 
 
 class SettingsService:
@@ -184,22 +266,42 @@ class SettingsService:
 
 
 class DemoRuntime(Runtime):
-    """One runtime per request: who is asking, in which course, with LMS-shaped services."""
+    """The LMS's runtime, one per request: who is asking, in which course, with LMS-shaped services."""
 
-    def __init__(self, django_user=None, course_key=None):
+    handler_prefix = "demo:handler"  # lms/urls.py: /courses/<course>/xblock/<usage>/handler/<name>
+
+    def __init__(self, django_user=None, course_key=None, kvs=None):
         self.course_key = CourseLocator.from_string(str(course_key)) if course_key else None
-        self.kvs = DatabaseKeyValueStore()
+        self.kvs = kvs or DatabaseKeyValueStore()
         self.django_user = django_user
         ids = CourseKeys(self.course_key)
         services = {
-            "field-data": KvsFieldData(self.kvs),
-            "user": LmsUserService(django_user, self.course_key),
+            "field-data": self.field_data(self.kvs),
+            "user": self.user_service(django_user),
             "settings": SettingsService(),
         }
+        services.update(self.extra_services(django_user))
         super().__init__(ids, ids, services=services)
         authenticated = bool(django_user and django_user.is_authenticated)
         self.django_user_id = django_user.id if authenticated else None
-        self.anonymous_student_id = anonymous_id_for(self.django_user_id, self.course_key) if authenticated else None
+        self.anonymous_student_id = self._services["user"].get_current_user().opt_attrs.get(
+            "edx-platform.anonymous_user_id")
+
+    def user_service(self, django_user):
+        return lms_user_service(django_user, self.course_key)
+
+    @staticmethod
+    def field_data(kvs):
+        """lms/djangoapps/lms_xblock/field_data.py LmsFieldData: authored fields (content, settings,
+        parent, children) are read-only in the LMS; writing one raises InvalidScopeError."""
+        data = KvsFieldData(kvs)
+        authored = ReadOnlyFieldData(data)
+        return SplitFieldData({Scope.content: authored, Scope.settings: authored, Scope.parent: authored,
+                               Scope.children: authored, Scope.user_state_summary: data,
+                               Scope.user_state: data, Scope.user_info: data, Scope.preferences: data})
+
+    def extra_services(self, django_user):
+        return {}
 
     # The LMS builds the i18n service per block (x_module.py: "if callable(service): return service(block)").
     def service(self, block, service_name):
@@ -244,8 +346,12 @@ class DemoRuntime(Runtime):
         return wrapped
 
     def handler_url(self, block, handler_name, suffix="", query="", thirdparty=False):
-        url = reverse("demo:handler", args=(str(block.scope_ids.usage_id), handler_name, suffix))
+        url = reverse(self.handler_prefix, args=(str(block.scope_ids.usage_id), handler_name, suffix))
         return f"{url}?{query}" if query else url
+
+    def handler_base(self):
+        """The URL before `<usage>/<handler>/` that the JS runtime builds handler URLs on (static/demo/runtime.js)."""
+        return reverse(self.handler_prefix, args=("u", "h", "")).removesuffix("u/h/")
 
     def local_resource_url(self, block, uri):
         return reverse("demo:resource", args=(block.scope_ids.block_type, uri))
@@ -257,3 +363,82 @@ class DemoRuntime(Runtime):
         # The LMS's grades app and tracking log listen here; the demo keeps the events it can show.
         from .events import record_event
         record_event(self, block, event_type, event_data)
+
+
+class ImportRuntime(DemoRuntime):
+    """The course import (xmodule/modulestore/xml_importer.py): parses OLX and writes authored fields."""
+
+    @staticmethod
+    def field_data(kvs):
+        return KvsFieldData(kvs)
+
+
+class StudioRuntime(DemoRuntime):
+    """Studio's editor runtime (cms/djangoapps/contentstore/views/component.py component_handler).
+
+    Studio runs a handler for any signed-in user, with the user service built from the user alone
+    (role `student`, not staff: view_handlers.load_services_for_studio) and a
+    `studio_user_permissions` service; it checks course-author access only after the handler ran, to
+    decide whether to save the block's changed fields ("fail quietly if user is not course author").
+    """
+
+    handler_prefix = "demo:studio_handler"  # cms/urls.py: /xblock/<usage>/handler/<name>
+
+    def __init__(self, django_user=None, course_key=None):
+        super().__init__(django_user, course_key, kvs=OverlayKeyValueStore())
+
+    def user_service(self, django_user):
+        return PlatformUserService(django_user)
+
+    @staticmethod
+    def field_data(kvs):
+        return KvsFieldData(kvs)  # the modulestore's own field data: editing is what Studio is for
+
+    def extra_services(self, django_user):
+        return {"studio_user_permissions": roles.StudioPermissionsService(django_user)}
+
+    def handle(self, block, handler_name, request, suffix=""):
+        response = super().handle(block, handler_name, request, suffix)
+        if roles.has_studio_write_access(self.django_user, self.course_key):
+            self.kvs.commit()
+        else:
+            log.warning("%s may not write to %s: changes of %s not saved", self.django_user, self.course_key,
+                        handler_name)
+            self.kvs.discard()
+        return response
+
+
+class PreviewRuntime(DemoRuntime):
+    """Studio's preview of a unit (cms/djangoapps/contentstore/views/preview.py).
+
+    The author's role is `staff` or `instructor` but `user_is_staff` is not passed (False); the
+    anonymous user id is the literal `student`; learner state lives in the session, not the database
+    (SessionKeyValueStore); `runtime.is_author_mode` is True; there is no `publish` service, so
+    events go nowhere; a block is shown by its `author_view` only if it sets `has_author_view`.
+    """
+
+    handler_prefix = "demo:preview_handler"  # cms/urls.py: /preview/xblock/<usage>/handler/<name>
+    is_author_mode = True
+
+    def __init__(self, django_user=None, course_key=None, session=None):
+        super().__init__(django_user, course_key, kvs=OverlayKeyValueStore(
+            session.setdefault("puentes_preview_state", {}) if session is not None else {}))
+
+    def user_service(self, django_user):
+        return PlatformUserService(django_user, user_role=roles.studio_user_role(django_user, self.course_key),
+                                   anonymous_user_id="student")
+
+    def extra_services(self, django_user):
+        return {"studio_user_permissions": roles.StudioPermissionsService(django_user)}
+
+    @staticmethod
+    def field_data(kvs):
+        return KvsFieldData(kvs)  # CmsFieldData for blocks with an author_view; nothing here reaches the store
+
+    def publish(self, block, event_type, event_data):
+        return None
+
+    @staticmethod
+    def preview_view(block):
+        """xmodule/studio_editable.py has_author_view: author_view only where the block asks for it."""
+        return "author_view" if getattr(block, "has_author_view", False) else "student_view"

@@ -13,6 +13,10 @@ demo_patterns = [
     re_path(r"^courses/(?P<course_id>[^/]+)/jump_to_id/(?P<block_id>[^/]+)$", views.jump_to_id, name="jump_to_id"),
     re_path(r"^studio/(?P<usage_id>[^/]+)/$", views.studio_view, name="studio"),
     re_path(r"^handler/(?P<usage_id>[^/]+)/(?P<handler_name>[^/]+)/(?P<suffix>.*)$", views.handler, name="handler"),
+    re_path(r"^studio/handler/(?P<usage_id>[^/]+)/(?P<handler_name>[^/]+)/(?P<suffix>.*)$", views.studio_handler,
+            name="studio_handler"),
+    re_path(r"^preview/handler/(?P<usage_id>[^/]+)/(?P<handler_name>[^/]+)/(?P<suffix>.*)$", views.preview_handler,
+            name="preview_handler"),
     re_path(r"^resource/(?P<block_type>[^/]+)/(?P<resource>.+)$", views.package_resource, name="resource"),
 ]
 

@@ -15,9 +15,9 @@ from xblock.django.request import django_to_webob_request, webob_to_django_respo
 from xblock.exceptions import NoSuchHandlerError, NoSuchUsage
 from xblock.plugin import PluginMissingError
 
-from . import personas
-from .models import CourseRole, DemoUnit
-from .runtime import DemoRuntime
+from . import personas, roles
+from .models import DemoUnit
+from .runtime import DemoRuntime, PreviewRuntime, StudioRuntime
 
 PACK_TAGS = ("puentes_case_study", "puentes_proposal", "puentes_tutor_review", "puentes_needs_assessment")
 
@@ -70,38 +70,41 @@ def jump_to_id(request, course_id, block_id):
 
 
 def _render_unit(request, unit, view_name):
-    runtime = DemoRuntime(request.user, UsageKey.from_string(unit.usage_id).course_key)
-    vertical = runtime.get_block(unit.usage_id)
-    runtime.kvs.prefetch([unit.usage_id, *vertical.children], runtime.django_user_id)
+    course_key = UsageKey.from_string(unit.usage_id).course_key
     if view_name == "student_view":
+        runtime = DemoRuntime(request.user, course_key)
+        vertical = runtime.get_block(unit.usage_id)
+        runtime.kvs.prefetch([unit.usage_id, *vertical.children], runtime.django_user_id)
         fragment = vertical.render("student_view", {})
     else:
-        fragment = _studio_fragment(runtime, vertical)
+        fragment = _studio_fragment(request, unit.usage_id, course_key)
     siblings = list(DemoUnit.objects.filter(language=unit.language))
     return render(request, "demo/unit.html", {
         "unit": unit, "view_name": view_name, "siblings": siblings,
         "body": fragment.body_html(), "head_html": fragment.head_html(), "foot_html": fragment.foot_html(),
-        "role": _role(request.user, runtime.course_key),
+        "role": roles.course_role(request.user, course_key),
     })
 
 
-def _studio_fragment(runtime, vertical):
-    """The Studio editors of the pack's blocks in a unit, one after the other."""
+def _studio_fragment(request, usage_id, course_key):
+    """Studio's unit page for the pack's blocks: each one's preview (author_view where the block has one,
+    rendered by the preview runtime) above its editor (studio_view, saved through Studio's handler)."""
+    preview = PreviewRuntime(request.user, course_key, session=request.session)
+    editor = StudioRuntime(request.user, course_key)
     fragment = Fragment()
-    for child_id in vertical.children:
-        child = runtime.get_block(child_id)
-        if child.scope_ids.block_type in PACK_TAGS and hasattr(child, "studio_view"):
-            child_fragment = child.render("studio_view", {})
+    for child_id in preview.get_block(usage_id).children:
+        shown = preview.get_block(child_id)
+        if shown.scope_ids.block_type not in PACK_TAGS:
+            continue
+        parts = []
+        for runtime, block, view_name in ((preview, shown, preview.preview_view(shown)),
+                                          (editor, editor.get_block(child_id), "studio_view")):
+            child_fragment = block.render(view_name, {})
             fragment.add_fragment_resources(child_fragment)
-            fragment.add_content(child_fragment.body_html())
+            parts.append(f'<div class="demo-{view_name}" data-handler-base="{runtime.handler_base()}">'
+                         f'{child_fragment.body_html()}</div>')
+        fragment.add_content(f'<section class="demo-studio-component">{"".join(parts)}</section>')
     return fragment
-
-
-def _role(user, course_key):
-    if not user.is_authenticated:
-        return None
-    return CourseRole.objects.filter(user=user, course_key=str(course_key)).values_list("role", flat=True).first() \
-        or "student"
 
 
 @login_required
@@ -112,27 +115,51 @@ def unit_view(request, usage_id):
 @login_required
 def studio_view(request, usage_id):
     unit = _unit_or_404(usage_id)
-    if _role(request.user, UsageKey.from_string(unit.usage_id).course_key) not in ("staff", "instructor") \
-            and not request.user.is_staff:
+    if not roles.has_studio_write_access(request.user, UsageKey.from_string(unit.usage_id).course_key):
         return render(request, "demo/forbidden.html", status=403)
     return _render_unit(request, unit, "studio_view")
 
 
-def handler(request, usage_id, handler_name, suffix=""):
-    if not request.user.is_authenticated:
-        return JsonResponse({"error": _("Sign in to do this.")}, status=403)
+def _call_handler(runtime, usage_id, handler_name, request, suffix):
+    """Run a handler as the platform's handler views do: a bad id or a missing handler is a 404."""
     try:
-        usage_key = UsageKey.from_string(usage_id)
-        runtime = DemoRuntime(request.user, usage_key.course_key)
         block = runtime.get_block(usage_id)
     except (InvalidKeyError, NoSuchUsage, PluginMissingError):
         return JsonResponse({"error": _("No such block.")}, status=404)
-    webob_request = django_to_webob_request(request)
     try:
-        response = runtime.handle(block, handler_name, webob_request, suffix)
+        response = runtime.handle(block, handler_name, django_to_webob_request(request), suffix)
     except NoSuchHandlerError:
         return JsonResponse({"error": _("No handler named %(name)s.") % {"name": handler_name}}, status=404)
     return webob_to_django_response(response)
+
+
+def _course_of(usage_id):
+    try:
+        return UsageKey.from_string(usage_id).course_key
+    except InvalidKeyError:
+        raise Http404(_("No such block.")) from None
+
+
+def handler(request, usage_id, handler_name, suffix=""):
+    """The LMS's handler view (lms/djangoapps/courseware/block_render.py handle_xblock_callback)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Sign in to do this.")}, status=403)
+    return _call_handler(DemoRuntime(request.user, _course_of(usage_id)), usage_id, handler_name, request, suffix)
+
+
+@login_required
+def studio_handler(request, usage_id, handler_name, suffix=""):
+    """Studio's component_handler: any signed-in user; the runtime saves only a course author's changes."""
+    return _call_handler(StudioRuntime(request.user, _course_of(usage_id)), usage_id, handler_name, request, suffix)
+
+
+@login_required
+def preview_handler(request, usage_id, handler_name, suffix=""):
+    """Studio's preview_handler: the preview runtime, learner state in the session."""
+    runtime = PreviewRuntime(request.user, _course_of(usage_id), session=request.session)
+    response = _call_handler(runtime, usage_id, handler_name, request, suffix)
+    request.session.modified = True
+    return response
 
 
 def package_resource(request, block_type, resource):

@@ -59,7 +59,7 @@ def test_import_refuses_a_bad_questionnaire_naming_it(load_block):
 
 
 def test_studio_view_renders_the_editor(load_block, sample_id, staff):
-    html = load_block.block(sample_id, staff).render("studio_view", {}).body_html()
+    html = load_block.studio(sample_id, staff).render("studio_view", {}).body_html()
     assert "PuentesNeedsAssessmentEditor" in html and "pst-editor" in html
 
 
@@ -67,14 +67,17 @@ def test_studio_saves_the_edited_questionnaire_whatever_role_studio_reports(load
                                                                              course_key):
     # Studio's handler gives every author the role 'student' (PLATFORM-AUDIT.md finding 1,
     # cms/djangoapps/contentstore/views/component.py and common/djangoapps/xblock_django/user_service.py).
-    author = make_user("studio_author", "student", course_key)
-    block = load_block.block(sample_id, author)
+    author = make_user("studio_author", "staff", course_key)
+    block = load_block.studio(sample_id, author)
+    assert block.runtime.service(block, "user").get_current_user().opt_attrs["edx-platform.user_role"] == "student"
     values = block.studio_values()
     values["sections"][1]["questions"][0]["prompt"] = "¿Cómo coordina el municipio?"
     values["sections"][0]["questions"][2]["show_if"]["values"] = "yes"
     assert post_json(block, "studio_submit", values) == (200, {"result": "success"})
     saved = load_block.block(sample_id, author)
     assert saved.sections[1]["questions"][0]["prompt"] == "¿Cómo coordina el municipio?"
+    learner = load_block.studio(sample_id, make_user("not_an_author", "student", course_key))
+    assert post_json(learner, "studio_submit", values)[0] == 403
     assert saved.sections[0]["questions"][2]["show_if"] == {"question": "HAS_OFFICE", "op": "=", "values": ["yes"]}
 
 
@@ -87,7 +90,7 @@ def test_studio_saves_the_edited_questionnaire_whatever_role_studio_reports(load
     (lambda v: v.update(sections=[]), "sections"),
 ])
 def test_bad_edits_get_400_naming_the_field_and_save_nothing(load_block, sample_id, staff, change, field):
-    block = load_block.block(sample_id, staff)
+    block = load_block.studio(sample_id, staff)
     values = block.studio_values()
     change(values)
     status, body = post_json(block, "studio_submit", values)

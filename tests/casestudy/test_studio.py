@@ -7,14 +7,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_studio_view_renders_the_editor(load_block, case_id, staff):
-    fragment = load_block.block(case_id, staff).render("studio_view", {})
+    fragment = load_block.studio(case_id, staff).render("studio_view", {})
     html = fragment.body_html()
     assert "pcs-editor" in html and "PuentesCaseStudyEditor" in html
     assert "Right because health." in html  # the case travels to the editor in its init arguments
 
 
 def test_saving_a_changed_case(load_block, case_id, staff):
-    block = load_block.block(case_id, staff)
+    block = load_block.studio(case_id, staff)
     case = block.case()
     case["display_name"] = "Cúcuta, revised"
     case["questions"][0]["options"][1]["feedback"] = "Fear keeps people away from services."
@@ -40,7 +40,7 @@ def test_saving_a_changed_case(load_block, case_id, staff):
     (lambda c: c.update(questions="q1"), "questions"),
 ])
 def test_bad_edits_get_400_naming_the_field(load_block, case_id, staff, change, field):
-    block = load_block.block(case_id, staff)
+    block = load_block.studio(case_id, staff)
     case = block.case()
     change(case)
     status, body = post_json(block, "studio_submit", case)
@@ -49,5 +49,5 @@ def test_bad_edits_get_400_naming_the_field(load_block, case_id, staff, change, 
 
 
 def test_learners_cannot_edit(load_block, case_id, learner):
-    block = load_block.block(case_id, learner)
+    block = load_block.studio(case_id, learner)
     assert post_json(block, "studio_submit", block.case())[0] == 403

@@ -22,6 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 PACK_TAGS = ("puentes_case_study", "puentes_proposal", "puentes_tutor_review", "puentes_needs_assessment")
 LANGUAGES = {"es-419": ("es_419", "SPANISH"), "pt-br": ("pt_BR", "PORTUGUESE")}
 VIEWS = (("student_view", "student"), ("student_view", "staff"), ("studio_view", "staff"), ("author_view", "staff"))
+RUNTIME_OF_VIEW = {"student_view": "block", "studio_view": "studio", "author_view": "preview"}  # LMS, editor, preview
 
 
 def installed_blocks():
@@ -113,7 +114,7 @@ def render_all_views(block_class, xml, make_user, course_key):
     outputs = []
     for view, role in VIEWS:
         user = make_user(f"i18n_{role}", role=role, course_key=course_key)
-        block = loader.block(usage_id, user)
+        block = getattr(loader, RUNTIME_OF_VIEW[view])(usage_id, user)
         if not hasattr(block, view):
             continue
         html = block.render(view, {}).body_html()

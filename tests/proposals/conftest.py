@@ -50,3 +50,11 @@ def block_as(load_block, proposal_block, people):
     def as_user(name, usage_id=None):
         return load_block.block(usage_id or proposal_block, people[name])
     return as_user
+
+
+@pytest.fixture
+def studio_as(load_block, proposal_block, people):
+    """The proposal block in Studio's editor, for one of the people."""
+    def as_user(name, usage_id=None):
+        return load_block.studio(usage_id or proposal_block, people[name])
+    return as_user

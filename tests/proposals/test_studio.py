@@ -51,8 +51,8 @@ def export(block):
 
 # --- the editor and its save handler -----------------------------------------------------------
 
-def test_studio_view_renders_the_structured_editor(block_as):
-    fragment = block_as("diego").render("studio_view", {})
+def test_studio_view_renders_the_structured_editor(block_as, studio_as):
+    fragment = studio_as("diego").render("studio_view", {})
     assert "pp-editor" in fragment.body_html()
     assert "PuentesProposalEditor" in fragment.body_html()  # the wrapper's data-init
     scripts = "".join(resource.data for resource in fragment.resources if resource.kind == "text")
@@ -67,14 +67,14 @@ def test_the_studio_script_is_not_sent_to_learners(block_as):
     assert "PuentesStudioForm" not in scripts and "PuentesProposalEditor" not in scripts
 
 
-def test_saving_adds_moves_and_removes_sections(block_as):
-    values = editor_values(block_as("diego"))
+def test_saving_adds_moves_and_removes_sections(block_as, studio_as):
+    values = editor_values(studio_as("diego"))
     values["sections"].insert(0, {"id": "partners", "type": "long_text", "title": "Socios", "help": "Quién ayuda",
                                   "required": True, "min_words": "5", "max_words": ""})
     values["sections"].remove(next(s for s in values["sections"] if s["id"] == "indicators"))
     values.update(display_name="  Propuesta   municipal ", currency="brl", max_team_size="6", due="2026-11-30T18:00",
                   intro='<p>Escriban <b>juntos</b>.</p><script>alert(1)</script>')
-    assert post_json(block_as("diego"), "studio_submit", values) == (200, {"result": "success"})
+    assert post_json(studio_as("diego"), "studio_submit", values) == (200, {"result": "success"})
 
     saved = block_as("diego")
     assert saved.display_name == "Propuesta municipal" and saved.currency == "BRL" and saved.max_team_size == 6
@@ -88,13 +88,13 @@ def test_saving_adds_moves_and_removes_sections(block_as):
     assert "Socios" in html and "Quién ayuda" in html
 
 
-def test_an_empty_due_date_leaves_the_block_without_one(block_as):
-    values = editor_values(block_as("diego"))
+def test_an_empty_due_date_leaves_the_block_without_one(block_as, studio_as):
+    values = editor_values(studio_as("diego"))
     values["due"] = "2026-06-30"
-    assert post_json(block_as("diego"), "studio_submit", values)[0] == 200
+    assert post_json(studio_as("diego"), "studio_submit", values)[0] == 200
     assert block_as("diego").due.isoformat() == "2026-06-30T23:59:00+00:00"
     values["due"] = ""
-    assert post_json(block_as("diego"), "studio_submit", values)[0] == 200
+    assert post_json(studio_as("diego"), "studio_submit", values)[0] == 200
     block = block_as("diego")
     assert block.due is None and not block.fields["due"].is_set_on(block)
 
@@ -121,11 +121,11 @@ def test_an_empty_due_date_leaves_the_block_without_one(block_as):
     (lambda v: v.update(due="30/06/2026"), "due"),
     (lambda v: v.update(intro="x" * 20_001), "intro"),
 ])
-def test_bad_edits_get_400_naming_the_input_and_save_nothing(block_as, change, field):
+def test_bad_edits_get_400_naming_the_input_and_save_nothing(block_as, studio_as, change, field):
     before = block_as("diego")
     values = editor_values(before)
     change(values)
-    status, body = post_json(block_as("diego"), "studio_submit", values)
+    status, body = post_json(studio_as("diego"), "studio_submit", values)
     assert status == 400 and body["field"] == field, body
     assert body["error"] and "Traceback" not in body["error"]
     after = block_as("diego")
@@ -133,23 +133,23 @@ def test_bad_edits_get_400_naming_the_input_and_save_nothing(block_as, change, f
         (before.sections, before.display_name, before.max_team_size, before.currency)
 
 
-def test_a_spanish_author_reads_the_error_in_spanish(block_as):
-    values = editor_values(block_as("diego"))
+def test_a_spanish_author_reads_the_error_in_spanish(block_as, studio_as):
+    values = editor_values(studio_as("diego"))
     values["sections"][1].update(min_words="60", max_words="20")
     with translation.override("es-419"):
-        status, body = post_json(block_as("diego"), "studio_submit", values)
+        status, body = post_json(studio_as("diego"), "studio_submit", values)
     assert status == 400 and body["error"] != "Section 2: the minimum is above the maximum."
 
 
 @pytest.mark.parametrize("raw", [b"not json", b"[1, 2]"])
-def test_a_malformed_request_gets_400(block_as, raw):
-    assert post_json(block_as("diego"), "studio_submit", raw=raw)[0] == 400
+def test_a_malformed_request_gets_400(block_as, studio_as, raw):
+    assert post_json(studio_as("diego"), "studio_submit", raw=raw)[0] == 400
 
 
-def test_learners_cannot_save_the_template(block_as):
-    values = editor_values(block_as("diego"))
+def test_learners_cannot_save_the_template(block_as, studio_as):
+    values = editor_values(studio_as("diego"))
     values["sections"] = values["sections"][:1]
-    status, body = post_json(block_as("ana"), "studio_submit", values)
+    status, body = post_json(studio_as("ana"), "studio_submit", values)
     assert status == 403 and body["error"]
     assert len(block_as("diego").sections) == len(SMALL_TEMPLATE)
 
@@ -160,10 +160,10 @@ def test_learners_cannot_save_the_template(block_as):
 def test_an_unedited_template_shows_and_saves_the_translated_defaults(load_block, people, language, title):
     usage_id = load_block.parse('<puentes_proposal url_name="m11_proposal"/>')
     with translation.override(language):
-        values = editor_values(load_block.block(usage_id, people["diego"]))
+        values = editor_values(load_block.studio(usage_id, people["diego"]))
         assert values["sections"][0]["title"] == title
         assert values["display_name"] != "Project proposal"
-        assert post_json(load_block.block(usage_id, people["diego"]), "studio_submit", values)[0] == 200
+        assert post_json(load_block.studio(usage_id, people["diego"]), "studio_submit", values)[0] == 200
     saved = load_block.block(usage_id, people["diego"])
     assert saved.sections[0]["title"] == title  # stored as the author saw it, whatever language reads it later
     assert [s["id"] for s in saved.sections] == [s["id"] for s in DEFAULT_SECTIONS]
@@ -189,10 +189,10 @@ def test_template_children_round_trip_through_olx(load_block, people):
     assert (again.display_name, again.max_team_size, again.currency) == ("Propuesta", 4, "MXN")
 
 
-def test_a_studio_edit_exports_as_children(block_as):
-    values = editor_values(block_as("diego"))
+def test_a_studio_edit_exports_as_children(block_as, studio_as):
+    values = editor_values(studio_as("diego"))
     values["sections"][0]["title"] = "Nombre del proyecto"
-    assert post_json(block_as("diego"), "studio_submit", values)[0] == 200
+    assert post_json(studio_as("diego"), "studio_submit", values)[0] == 200
     node = etree.fromstring(export(block_as("diego")).encode())
     assert node.find("section[@id='title']/title").text == "Nombre del proyecto"
     assert "sections" not in node.attrib

@@ -67,3 +67,11 @@ def submit(people, proposal_block, course_key):
         return proposal_id
 
     return submit_as
+
+
+@pytest.fixture
+def studio_as(load_block, review_block, people):
+    """The review block in Studio's editor, for one of the people."""
+    def as_user(name, usage_id=None):
+        return load_block.studio(usage_id or review_block, people[name])
+    return as_user

@@ -396,18 +396,18 @@ def test_staff_name_tutors_with_countries(review_as, people, course_key):
 
 # ---- Studio ---------------------------------------------------------------------------------------
 
-def test_studio_saves_a_structured_rubric_and_names_the_bad_field(review_as):
+def test_studio_saves_a_structured_rubric_and_names_the_bad_field(review_as, studio_as):
     rubric = [{"label": "Claridad", "description": "", "levels": [
         {"label": "Baja", "description": "Confusa", "points": "0"},
         {"label": "Alta", "description": "Clara", "points": "5"}]}]
-    status, body = post_json(review_as("diego"), "studio_submit", {
+    status, body = post_json(studio_as("diego"), "studio_submit", {
         "display_name": "Revisión", "tutors": "lucia\npablo", "proposal_blocks": "proposal", "rubric": rubric})
     assert status == 200
     block = review_as("diego")
     assert block.rubric[0]["id"] == "claridad" and block.tutors == ["lucia", "pablo"]
     assert block.block_keys() == [str(block.course_key().make_usage_key("puentes_proposal", "proposal"))]
     rubric[0]["levels"][1]["points"] = "cinco"
-    status, body = post_json(review_as("diego"), "studio_submit", {"display_name": "R", "rubric": rubric})
+    status, body = post_json(studio_as("diego"), "studio_submit", {"display_name": "R", "rubric": rubric})
     assert status == 400 and body["field"] == "criteria.0.levels.1.points"
-    status, body = post_json(review_as("ana"), "studio_submit", {"display_name": "R", "rubric": rubric})
+    status, body = post_json(studio_as("ana"), "studio_submit", {"display_name": "R", "rubric": rubric})
     assert status == 403

@@ -16,7 +16,8 @@ from xblock.scorable import ScorableXBlockMixin, Score
 
 from puentes_core.handlers import Forbidden, InputError, json_handler
 from puentes_core.i18n import I18nMixin
-from puentes_core.rendering import render_template, render_view
+from puentes_core.platform import in_studio_preview
+from puentes_core.rendering import marked_as_preview, render_template, render_view
 from puentes_core.users import current_user
 
 from . import branching, scoring
@@ -39,6 +40,7 @@ def _(text):
 
 @XBlock.needs("user")
 @XBlock.needs("i18n")
+@XBlock.wants("studio_user_permissions")
 class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
     """A case study with choice, ranking, reflection and branching decision questions."""
 
@@ -60,6 +62,8 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
     score_override = Dict(default={}, scope=Scope.user_state, help="A score set by staff (set_score)")
 
     has_score = True
+    has_author_view = True  # Studio previews author_view (xmodule/studio_editable.py has_author_view)
+    show_in_read_only_mode = True  # staff viewing as a learner read it; its handlers refuse to write
     icon_class = "problem"
     i18n_js_namespace = "PuentesCaseStudyI18n"
 
@@ -147,10 +151,14 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
         return render_view(self, "templates/casestudy.html", {
             "block": self, "case": self.case(), "questions_html": self._render_questions(views),
             "prefix": self._prefix(), "score": score, "resume": first_open if started else None,
-            "is_staff": current_user(self).is_course_staff,
+            "is_staff": current_user(self).is_course_staff and not in_studio_preview(self),
             "export_url": self.runtime.handler_url(self, "export_answers"),
         }, css=["static/casestudy.css"], js=["static/casestudy.js"], init_fn="PuentesCaseStudy",
             init_args={})
+
+    def author_view(self, context=None):
+        """Studio's preview: the case as a learner meets it, marked; answering there stores nothing."""
+        return marked_as_preview(self.student_view(context))
 
     def student_view_data(self, context=None):
         """The case for the mobile apps: no correct answers, feedback or model answers (handlers give those)."""

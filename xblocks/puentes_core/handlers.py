@@ -7,10 +7,12 @@ import functools
 import json
 import logging
 
+from django.utils.translation import gettext_noop
 from webob import Response
 
 from . import safe_json
 from .i18n import core_gettext as _
+from .platform import read_only_reason
 
 log = logging.getLogger(__name__)
 
@@ -81,16 +83,28 @@ def json_refusal(code):
     return _("The request is not valid JSON.")
 
 
+READ_ONLY_MESSAGES = {
+    "preview": gettext_noop("This is Studio's preview: nothing done here is saved. Try it in the course itself."),
+    "masquerade": gettext_noop(
+        "You are viewing the course as another learner: you can read their work, not change it."),
+}
+
+
 def json_handler(method):
     """Wrap an XBlock handler `method(self, payload, suffix)` that works on JSON in and out.
 
     `payload` is the parsed body for POST, or the query parameters for GET when the handler is
-    declared with `@json_handler` and `read_only=True` is set on the method.
+    declared with `@json_handler` and `read_only=True` is set on the method. A handler that is not
+    read-only answers 403 in Studio's preview and while staff view the course as a learner, before it
+    runs (puentes_core.platform): neither may store anything.
     """
 
     @functools.wraps(method)
     def wrapper(block, request, suffix=""):
         try:
+            reason = None if getattr(method, "read_only", False) else read_only_reason(block)
+            if reason:
+                raise Forbidden(_(READ_ONLY_MESSAGES[reason]), code=f"read_only_{reason}")
             if getattr(method, "raw_request", False):
                 payload = request
             elif getattr(method, "read_only", False):

@@ -9,10 +9,12 @@ import functools
 
 from django.template import Context, Engine, Template
 from django.template.backends.django import get_installed_libraries
+from django.utils.html import format_html
 from web_fragments.fragment import Fragment
 from xblock.utils.resources import ResourceLoader
 
 from .i18n import block_catalogue
+from .i18n import core_gettext as _
 
 
 def block_module(block):
@@ -60,4 +62,12 @@ def render_view(block, template, context, css=(), js=(), init_fn=None, init_args
         fragment.add_javascript(_resource(module, path))
     if init_fn:
         fragment.initialize_js(init_fn, init_args or {})
+    return fragment
+
+
+def marked_as_preview(fragment, note=None):
+    """`fragment` headed by a note that it is Studio's preview, where nothing is saved."""
+    fragment.content = format_html(
+        '<p class="puentes-preview-note" role="note"><strong>{}</strong> {}</p>', _("Preview."),
+        note or _("This is what a learner sees; nothing done here is saved.")) + fragment.content
     return fragment

@@ -5,6 +5,8 @@ them out, so every field has a safe fallback and nothing here imports platform c
 """
 from dataclasses import dataclass
 
+from opaque_keys.edx.keys import UsageKey
+
 STAFF_ROLES = frozenset({"staff", "instructor", "administrator"})
 
 
@@ -50,8 +52,16 @@ def current_user(block):
 
 
 def may_author(block):
-    """May the current user edit the block's content? Studio checks course-author access before it calls a
-    handler and passes no role; in the LMS, where the role is known, only course staff may."""
-    attrs = block.runtime.service(block, "user").get_current_user().opt_attrs
-    role = attrs.get("edx-platform.user_role")
-    return role is None or role in STAFF_ROLES or bool(attrs.get("edx-platform.user_is_staff"))
+    """May the current user save the block's content from Studio's editor?
+
+    Studio runs a block's handler for any signed-in user and hands the block a user service that
+    says `student` for everyone, course authors included (cms/djangoapps/contentstore/views/
+    component.py component_handler, view_handlers.load_services_for_studio). It also hands over its
+    permission service, `studio_user_permissions`, whose `can_write` is the course-author check
+    Studio itself applies; that is the one answer to trust. Outside Studio there is no such service
+    and no one edits content.
+    """
+    permissions = block.runtime.service(block, "studio_user_permissions")
+    if permissions is None:
+        return False
+    return bool(permissions.can_write(UsageKey.from_string(str(block.scope_ids.usage_id)).course_key))

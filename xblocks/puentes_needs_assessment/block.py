@@ -35,6 +35,7 @@ def _(text):
 
 @XBlock.needs("user")
 @XBlock.needs("i18n")
+@XBlock.wants("studio_user_permissions")
 class NeedsAssessmentBlock(StudioMixin, CompletableXBlockMixin, I18nMixin, XBlock):
     """A questionnaire on the municipality's situation and capacities, by thematic area."""
 

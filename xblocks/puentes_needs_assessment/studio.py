@@ -2,8 +2,10 @@
 the same rules as an OLX import (content.build_questionnaire); a 400 names the form field at fault.
 
 The save is not gated on the user service's role: Studio's handler view gives every author the role
-'student' (PLATFORM-AUDIT.md, finding 1) after it has checked course-author access itself. In the LMS
-the content fields are read-only, so a learner's save is refused there (403).
+'student' (PLATFORM-AUDIT.md, finding 1). It runs the handler for any signed-in user and checks
+course-author access only afterwards, to decide whether to keep the changes; `may_author` asks that
+same check (`studio_user_permissions`) first, so a non-author hears 403 instead of a silent "success".
+In the LMS the content fields are read-only, so a save is refused there (403).
 """
 import copy
 
@@ -12,6 +14,7 @@ from xblock.exceptions import InvalidScopeError
 
 from puentes_core.handlers import Forbidden, InputError, json_handler
 from puentes_core.rendering import render_view
+from puentes_core.users import may_author
 
 from .content import QuestionnaireError, build_questionnaire
 
@@ -38,6 +41,8 @@ class StudioMixin:
     @json_handler
     def studio_submit(self, payload, suffix=""):
         """Save the questionnaire from the editor, whole or not at all."""
+        if not may_author(self):
+            raise Forbidden(self.ugettext("Edit the questionnaire in Studio."))
         try:
             questionnaire = build_questionnaire(payload, self.ugettext)
         except QuestionnaireError as error:

@@ -17,7 +17,8 @@ from puentes_core import client
 from puentes_core.countries import country_choices
 from puentes_core.i18n import I18nMixin
 from puentes_core.numbers import format_money, plain_number, reader_locale
-from puentes_core.rendering import render_view
+from puentes_core.platform import in_studio_preview
+from puentes_core.rendering import marked_as_preview, render_view
 from puentes_core.sanitize import clean_html
 from puentes_core.users import current_user
 from puentes_proposals import api, rules, sections
@@ -66,6 +67,7 @@ def course_end(course_key):
 
 @XBlock.needs("user")
 @XBlock.needs("i18n")
+@XBlock.wants("studio_user_permissions")
 @XBlock.wants("settings")
 class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
     """A municipal team's project proposal: template, team, drafts, versions, feedback, competition entry."""
@@ -88,6 +90,8 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
                help=_("Last moment to submit; the course end is the limit when it comes first."))
 
     has_score = True
+    has_author_view = True  # Studio previews author_view (xmodule/studio_editable.py has_author_view)
+    show_in_read_only_mode = True  # staff viewing as a learner read the team's work; handlers refuse to write
     icon_class = "problem"
     i18n_js_namespace = "PuentesProposalI18n"
 
@@ -129,9 +133,15 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
 
     # --- views -------------------------------------------------------------------------------
 
+    def viewer_proposal(self, user):
+        """The proposal of the viewer's team; none in Studio's preview, where the author is not a learner."""
+        if not user.is_authenticated or in_studio_preview(self):
+            return None
+        return api.proposal_for_member(self.block_key, user.user_id)
+
     def student_view(self, context=None):
         user = current_user(self)
-        proposal = api.proposal_for_member(self.block_key, user.user_id) if user.is_authenticated else None
+        proposal = self.viewer_proposal(user)
         template = self.template()
         view = {
             "block": self, "user": user, "proposal": proposal, "intro": clean_html(self.intro),
@@ -147,10 +157,14 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
                          "max_bytes": self.setting("PUENTES_ATTACHMENT_MAX_BYTES")})
         else:
             view["sections"] = [self._section_view(section, {}, {}, {}) for section in template]
-            if user.is_authenticated:
+            if user.is_authenticated and not in_studio_preview(self):
                 view["invitations"] = api.invitations_for(self.block_key, user.user_id)
         return render_view(self, "templates/proposal.html", view, css=[*client.CSS, "static/css/proposal.css"],
                            js=[*client.JS, "static/js/proposal.js"], init_fn="PuentesProposal", init_args=init)
+
+    def author_view(self, context=None):
+        """Studio's preview: the proposal form as a learner first meets it, marked; nothing there is stored."""
+        return marked_as_preview(self.student_view(context))
 
     def _proposal_context(self, proposal, template):
         reviews = api.sent_reviews(proposal.proposal_id)

@@ -18,7 +18,7 @@ from puentes_core.handlers import Conflict, Forbidden, InputError, json_handler,
 from puentes_core.i18n import I18nMixin
 from puentes_core.ids import parse_id
 from puentes_core.numbers import reader_locale
-from puentes_core.rendering import render_view
+from puentes_core.rendering import marked_as_preview, render_view
 from puentes_core.users import current_user
 from puentes_proposals import api
 from puentes_proposals.data import QueueFilters
@@ -42,6 +42,7 @@ def _iso(moment):
 
 @XBlock.needs("user")
 @XBlock.needs("i18n")
+@XBlock.wants("studio_user_permissions")
 class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
     """Tutors claim proposals, score them on the rubric, ask for revisions or approve; staff watch the workload."""
 
@@ -54,6 +55,8 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
 
     i18n_js_namespace = "PuentesReviewI18n"
     icon_class = "problem"
+    has_author_view = True  # Studio previews author_view, never the live queue (xmodule/studio_editable.py)
+    show_in_read_only_mode = True  # staff viewing as a tutor read the queue; handlers refuse to write
 
     # ---- where it is and what it covers ---------------------------------------------------------
 
@@ -136,10 +139,12 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
         }
 
     def author_view(self, context=None):
+        """Studio's preview: what tutors review with (rubric, tutors, scope), never the live queue."""
         rubric = self.current_rubric()
-        return render_view(self, "templates/author.html", {
+        return marked_as_preview(render_view(self, "templates/author.html", {
             "block": self, "criteria": rubric, "points": sum(max(lv["points"] for lv in c["levels"]) for c in rubric),
-            "tutors": self.tutors, "scope": self.proposal_blocks}, css=["static/review.css"])
+            "tutors": self.tutors, "scope": self.proposal_blocks}, css=["static/review.css"]),
+            note=self.ugettext("Tutors review proposals in the course; Studio shows the settings they review with."))
 
     # ---- the queue ------------------------------------------------------------------------------
 

@@ -10,7 +10,10 @@
     handlerUrl: function (element, handlerName, suffix, query) {
       var node = element.jquery ? element[0] : element;
       var usage = node.getAttribute("data-usage");
-      var url = "/handler/" + encodeURIComponent(usage) + "/" + handlerName + "/" + (suffix || "");
+      // The LMS, Studio's editor and Studio's preview each answer at their own URL (data-handler-base).
+      var holder = node.closest("[data-handler-base]");
+      var base = holder ? holder.getAttribute("data-handler-base") : "/handler/";
+      var url = base + encodeURIComponent(usage) + "/" + handlerName + "/" + (suffix || "");
       return query ? url + "?" + query : url;
     },
     children: function (element) { return (element.jquery ? element[0] : element).xblockChildren || []; },
