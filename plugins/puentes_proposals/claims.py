@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from . import leases, rules
 from .models import Proposal, ReviewClaim, StatusChange
+from .reading import is_member
 
 
 class ClaimRefused(Exception):
@@ -59,6 +60,7 @@ def claim(proposal_id, tutor_id, is_course_staff=False, now=None, take_over_from
             proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
             if proposal is None:
                 raise ClaimRefused("not_found")
+            _check_no_conflict(proposal, tutor_id)
             current = held_claim(proposal_id)
             verdict = leases.may_claim(proposal.status, _lease(current), tutor_id, now, is_course_staff)
             if not verdict:
@@ -106,9 +108,17 @@ def release(proposal_id, user_id, is_course_staff=False, now=None):
             _log(proposal, user_id)
 
 
+def _check_no_conflict(proposal, tutor_id):
+    """Nobody reviews their own team's proposal (M2), whatever role they hold in the course."""
+    if rules.has_conflict(is_member(proposal.pk, tutor_id)):
+        raise ClaimRefused("own_proposal")
+
+
 def check_holder(proposal, tutor_id, now=None):
-    """Inside a transaction that locked `proposal`: ClaimRefused unless `tutor_id` holds a live claim."""
+    """Inside a transaction that locked `proposal`: ClaimRefused unless `tutor_id` holds a live claim
+    and is not on the proposal's team (they may have joined it since they claimed it)."""
     now = now or timezone.now()
+    _check_no_conflict(proposal, tutor_id)
     current = held_claim(proposal.pk)
     verdict = leases.may_send(proposal.status, _lease(current), tutor_id, now)
     if not verdict:

@@ -9,7 +9,7 @@ from puentes_core.countries import is_country
 from . import rules, sections
 from .data import FinishedProposal, ProposalFinishedData, ProposalSnapshot, SectionAnswer
 from .errors import InvalidAnswer, NotAllowed, NotFound
-from .models import Attachment, Proposal, ProposalVersion, Review, TeamMembership
+from .models import Attachment, Proposal, ProposalVersion, Review, ReviewClaim, TeamMembership
 from .reading import attachment_record, get_proposal, is_member, member_record
 from .signals import PROPOSAL_FINISHED
 from .status_log import move_status
@@ -93,8 +93,10 @@ def get_snapshot(proposal_id, version):
                       for item in answers.get(section["id"]) or []]
     files = Attachment.objects.filter(proposal=proposal, pk__in=attachment_ids).order_by("id")
     team = TeamMembership.objects.filter(proposal=proposal).select_related("user")
+    # Whoever sent a review or held a claim tutored the proposal: a conflict should they judge it.
     reviewers = sorted(set(Review.objects.filter(proposal=proposal, state=Review.SENT)
-                           .values_list("tutor__username", flat=True)))
+                           .values_list("tutor__username", flat=True))
+                       | set(ReviewClaim.objects.filter(proposal=proposal).values_list("tutor__username", flat=True)))
     return ProposalSnapshot(
         proposal_id=proposal.id, version=row.number, course_key=str(proposal.course_key),
         block_key=str(proposal.block_key), title=row.title, municipality=proposal.municipality,

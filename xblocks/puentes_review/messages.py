@@ -31,6 +31,8 @@ REFUSALS = {
     "stale_version": gettext_noop(
         "The team submitted a new version since you opened it. Reload to review the new version."),
     "already_sent": gettext_noop("This review was already sent."),
+    "own_proposal": gettext_noop(
+        "You are on this proposal's team, so another tutor must review it. Choose another proposal."),
     "claim_changed": gettext_noop(
         "The claim on this proposal changed since you loaded the page, so nothing was taken over. "
         "Reload the queue to see who holds it now."),

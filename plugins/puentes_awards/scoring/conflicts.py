@@ -12,6 +12,7 @@ DECLARED = "declared"
 SAME_MUNICIPALITY = "same_municipality"
 SAME_COUNTRY = "same_country"
 REVIEWED_PROPOSAL = "reviewed_proposal"
+TEAM_MEMBER = "team_member"
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class EntryProfile:
     municipality: str
     country: str
     reviewer_usernames: frozenset = field(default_factory=frozenset)  # ProposalSnapshot.reviewer_usernames
+    team_usernames: frozenset = field(default_factory=frozenset)      # ProposalSnapshot.team
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ def conflict_reasons(juror: JurorProfile, entry: EntryProfile, policy: ConflictP
         reasons.append(SAME_COUNTRY)
     if juror.username in entry.reviewer_usernames:
         reasons.append(REVIEWED_PROPOSAL)
+    if juror.username in entry.team_usernames:   # nobody judges what they wrote (M1)
+        reasons.append(TEAM_MEMBER)
     return reasons
 
 
