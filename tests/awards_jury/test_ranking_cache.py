@@ -4,6 +4,7 @@ import shutil
 import socket
 import subprocess
 import time
+from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
@@ -71,6 +72,7 @@ def test_a_changed_score_shows_on_the_dashboard_and_the_results_page(client, dec
     client.force_login(jury["fabio"])
     before, public_before = dashboard_order(client, decided), results_order(client, decided)
     last = decided.entries.get(proposal_id=before[-1])
+    services.reopen_results(decided, "A sheet was scored on the wrong scale.", jury["fabio"])  # scores frozen till now
     for assignment in JuryAssignment.objects.filter(entry=last, round="screening").select_related("juror__user"):
         services.save_sheet(assignment.juror, last, {c.code: 5 for c in services.grid(decided)}, {}, True,
                             assignment.juror.user)
@@ -78,6 +80,9 @@ def test_a_changed_score_shows_on_the_dashboard_and_the_results_page(client, dec
     assert after.index(last.proposal_id) < before.index(last.proposal_id)  # from last to near the top
     ranking, entries = assert_fresh(decided)
     assert after == [entries[estimate.entry_id].proposal_id for estimate in ranking.entries]
+    places = [(decided.entries.get(proposal_id=number), amount)
+              for number, amount in ((1, Decimal(30000)), (2, Decimal(20000)), (3, Decimal(10000)))]
+    services.confirm_winners(decided, places, jury["fabio"])
     public_after = results_order(client, decided)
     assert public_after != public_before
     assert public_after == [entries[estimate.entry_id].municipality for estimate in ranking.entries]
@@ -96,6 +101,7 @@ def test_the_fingerprint_follows_every_input(decided, jury):
     seen.append(ranking_cache.fingerprint(decided, "screening"))
     juror = jury["jorge"].award_juries.get()
     entry = JuryAssignment.objects.filter(juror=juror, round="screening").first().entry
+    services.reopen_results(decided, "A conflict came to light.", jury["fabio"])
     services.declare_conflict(juror, entry, "My cousin leads this project.", jury["jorge"])  # a sheet withdrawn
     seen.append(ranking_cache.fingerprint(decided, "screening"))
     assert len(set(seen)) == 3

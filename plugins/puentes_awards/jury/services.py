@@ -3,9 +3,11 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from puentes_core import rulebook
+from puentes_core.numbers import format_number
 
 from ..models import Entry
 from ..scoring import assignment as assigning
@@ -15,7 +17,7 @@ from ..scoring.reliability import reliability_by_criterion
 from ..scoring.schulze import schulze
 from ..scoring.severity import rank_entries
 from ..scoring.tiebreak import TieBreakFacts, break_ties, check_order
-from . import ranking_cache, setup
+from . import prizes, ranking_cache, setup
 from .models import (
     FINAL,
     SCREENING,
@@ -163,10 +165,18 @@ def conflicts(edition, jurors=None, entries=None):
     found = conflicted_pairs(
         [JurorProfile(juror.user.username, juror.municipality, juror.country, frozenset(declared.get(juror.pk, ())))
          for juror in jurors],
-        [EntryProfile(entry.pk, entry.municipality, entry.country,
-                      frozenset((entry.snapshot or {}).get("reviewer_usernames") or ())) for entry in entries],
+        [entry_profile(entry) for entry in entries],
         ConflictPolicy(settings.conflict_same_municipality, settings.conflict_same_country))
     return {(profiles[username].pk, entry_id): reasons for (username, entry_id), reasons in found.items()}
+
+
+def entry_profile(entry):
+    """What the conflict rule needs of an entry: its place, its tutors and its team, from the snapshot."""
+    snapshot = entry.snapshot or {}
+    return EntryProfile(entry.pk, entry.municipality, entry.country,
+                        frozenset(snapshot.get("reviewer_usernames") or ()),
+                        frozenset(member.get("username") for member in snapshot.get("team") or ()
+                                  if isinstance(member, dict) and member.get("username")))
 
 
 def visible_entries(juror, round_name=None):
@@ -182,6 +192,7 @@ def visible_entries(juror, round_name=None):
 @transaction.atomic
 def declare_conflict(juror, entry, reason, actor):
     """The juror steps back from an entry: their assignment and any draft go, the organisers see why."""
+    _refuse_when_decided(juror.edition)
     ConflictDeclaration.objects.get_or_create(juror=juror, entry=entry, defaults={"reason": reason})
     removed = JuryAssignment.objects.filter(juror=juror, entry=entry)
     rounds = list(removed.values_list("round", flat=True))
@@ -240,6 +251,7 @@ def save_sheet(juror, entry, levels, comments, submit, actor):
     assignment = assignment_for(juror, entry)
     if assignment is None:
         raise JuryError(_("This entry is not assigned to you."))
+    _refuse_when_decided(juror.edition)
     criteria = grid(juror.edition)
     try:
         check_scores(levels, criteria, complete=submit)
@@ -311,8 +323,7 @@ def choose_finalists(edition, entries, actor):
     """Every active juror is assigned every finalist they have no conflict with."""
     if len(entries) <= PLACES:
         raise JuryError(_("Choose more than three finalists, so that the final round has a choice to make."))
-    if Winner.objects.filter(edition=edition).exists():
-        raise JuryError(_("The winners are confirmed; the finalists can no longer change."))
+    _refuse_when_decided(edition)
     Finalist.objects.filter(edition=edition).delete()
     JuryAssignment.objects.filter(juror__edition=edition, round=FINAL).delete()
     FinalBallot.objects.filter(juror__edition=edition).delete()
@@ -330,6 +341,7 @@ def submit_ballot(juror, ranks, actor):
     allowed = {str(entry.uuid) for entry in visible_entries(juror, FINAL)}
     if not allowed:
         raise JuryError(_("There is no final round for you to rank yet."))
+    _refuse_when_decided(juror.edition)
     if set(ranks) != allowed:
         raise JuryError(_("Rank every finalist shown, and only those."))
     if any(isinstance(rank, bool) or not isinstance(rank, int) or not 1 <= rank <= len(allowed)
@@ -374,6 +386,45 @@ def _screening_scores(edition):
     return {estimate.entry_id: estimate.adjusted for estimate in ranking.entries}
 
 
+def _prize(amount):
+    try:
+        return prizes.check_prize(amount)
+    except prizes.PrizeRefused as refused:
+        largest = format_number(prizes.LARGEST, to_locale(get_language() or "en"))
+        raise JuryError({
+            prizes.NEGATIVE: _("Each prize needs an amount of zero or more."),
+            prizes.TOO_LARGE: _("A prize can be at most {largest}.").format(largest=largest),
+            prizes.TOO_PRECISE: _("Write each prize amount with at most two decimals (cents)."),
+        }.get(refused.code, _("Write each prize amount as a number, e.g. 25000."))) from None
+
+
+# ---- the decision: frozen once the winners are confirmed (M6) ---------------------------------------------
+
+def results_decided(edition):
+    """Confirmed winners freeze the scores, the ballots and the ranking they came from."""
+    return Winner.objects.filter(edition=edition).exists()
+
+
+def _refuse_when_decided(edition):
+    if results_decided(edition):
+        raise JuryError(_("The winners are confirmed, so scores, rankings and winners can no longer change. "
+                          "An organiser can reopen the results, giving a reason that goes into the audit log."))
+
+
+@transaction.atomic
+def reopen_results(edition, reason, actor):
+    """The organiser withdraws the confirmed winners, for a recorded reason; scoring and the choice open again."""
+    reason = str(reason or "").strip()[:2000]
+    if not reason:
+        raise JuryError(_("Say why the results are reopened: the reason is kept in the audit log."))
+    winners = list(Winner.objects.select_for_update().filter(edition=edition).select_related("entry"))
+    if not winners:
+        raise JuryError(_("The results are not confirmed, so there is nothing to reopen."))
+    Winner.objects.filter(pk__in=[winner.pk for winner in winners]).delete()
+    audit(edition, actor, "results.reopened",
+          before=[[w.place, str(w.entry.uuid), str(w.prize_amount)] for w in winners], after={"reason": reason})
+
+
 def _budget(entry):
     value = (entry.snapshot or {}).get("total_budget")
     try:
@@ -390,11 +441,9 @@ def confirm_winners(edition, places, actor):
     finalists = set(Finalist.objects.filter(edition=edition).values_list("entry_id", flat=True))
     if any(entry.pk not in finalists for entry, _amount in places):
         raise JuryError(_("Every winner must be a finalist."))
-    if any(amount is None or amount < 0 for _entry, amount in places):
-        raise JuryError(_("Each prize needs an amount of zero or more."))
-    before = [[w.place, str(w.entry.uuid), str(w.prize_amount)] for w in Winner.objects.filter(edition=edition)]
-    Winner.objects.filter(edition=edition).delete()
+    places = [(entry, _prize(amount)) for entry, amount in places]
+    _refuse_when_decided(edition)
     for place, (entry, amount) in enumerate(places, start=1):
         Winner.objects.create(edition=edition, entry=entry, place=place, prize_amount=amount)
-    audit(edition, actor, "winners.confirmed", before=before or None,
+    audit(edition, actor, "winners.confirmed",
           after=[[place, str(entry.uuid), str(amount)] for place, (entry, amount) in enumerate(places, start=1)])

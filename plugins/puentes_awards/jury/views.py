@@ -102,7 +102,11 @@ def score_entry(request, edition, juror, entry_uuid):
 @juror_required
 def declare_conflict(request, edition, juror, entry_uuid):
     entry = visible_entry(juror, entry_uuid)
-    services.declare_conflict(juror, entry, request.POST.get("reason", "").strip()[:2000], request.user)
+    try:
+        services.declare_conflict(juror, entry, request.POST.get("reason", "").strip()[:2000], request.user)
+    except services.JuryError as failure:
+        messages.error(request, str(failure))
+        return redirect(reverse("puentes_awards:jury_workspace", args=[edition.slug]))
     messages.success(request, _("Conflict of interest recorded; the entry has left your workspace."))
     return redirect(reverse("puentes_awards:jury_workspace", args=[edition.slug]))
 
@@ -186,12 +190,15 @@ def _act(request, edition):
             if entry is None:
                 raise services.JuryError(_("Choose a finalist for each of the three places."))
             try:
-                amount = Decimal(request.POST.get(f"amount-{place}", "").replace(",", "."))
+                amount = Decimal(str(request.POST.get(f"amount-{place}", "")).strip().replace(",", ".")[:40])
             except InvalidOperation as error:
                 raise services.JuryError(_("Write each prize amount as a number, e.g. 25000.")) from error
             places.append((entry, amount))
         services.confirm_winners(edition, places, request.user)
         messages.success(request, _("Winners confirmed. The results page is public."))
+    elif action == "reopen":
+        services.reopen_results(edition, request.POST.get("reason", ""), request.user)
+        messages.success(request, _("The results are reopened. The reason is in the audit log."))
     else:
         raise services.JuryError(_("Unknown action."))
 
