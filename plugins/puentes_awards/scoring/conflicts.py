@@ -72,15 +72,15 @@ def conflicted_pairs(jurors: Iterable[JurorProfile], entries: Iterable[EntryProf
     """{(username, entry_id): [reasons]} for every conflicted pair.
 
     Every reason needs a link between the two — a declaration, the same country (a municipality is
-    matched within its country) or a review — so only linked pairs are put to `conflict_reasons`:
-    the work grows with the links, not with jurors x entries.
+    matched within its country), a review or a place on its team — so only linked pairs are put to
+    `conflict_reasons`: the work grows with the links, not with jurors x entries.
     """
     entries = list(entries)
     by_id = {entry.entry_id: entry for entry in entries}
     by_country, by_reviewer = {}, {}
     for entry in entries:
         by_country.setdefault((entry.country or "").upper(), []).append(entry)
-        for username in entry.reviewer_usernames:
+        for username in entry.reviewer_usernames | entry.team_usernames:   # who tutored or wrote it
             by_reviewer.setdefault(username, []).append(entry)
     found = {}
     for juror in jurors:
