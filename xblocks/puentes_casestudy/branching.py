@@ -92,9 +92,9 @@ def complete_paths(path):
 def shape(path):
     """What kind of story the path tells, for telling cases apart (the course checks use it).
 
-    `apart`: the most decisions two routes from one choice take before they meet again or end;
-    `early_endings`: endings reached before the longest route's last decision; `recoveries`: routes
-    that take a 0-point option and still end well.
+    `apart`: the most decisions a route runs on its own after a choice, before it meets the other route
+    or ends; `early_endings`: endings that no route reaches as late as the longest one; `recoveries`:
+    routes that take a 0-point option and still end well.
     """
     walks = complete_paths(path)
     longest = max(len(w["steps"]) for w in walks)
@@ -114,15 +114,15 @@ def shape(path):
         "longest": longest,
         "shortest": min(len(w["steps"]) for w in walks),
         "apart": apart,
-        "early_endings": len({w["ending"] for w in walks if len(w["steps"]) < longest}),
+        "early_endings": len({w["ending"] for w in walks} - {w["ending"] for w in walks if len(w["steps"]) == longest}),
         "recoveries": sum(1 for w in walks if w["outcome"] == "good"
                           and any((s["decision"], s["option"]) in zero for s in w["steps"])),
     }
 
 
 def _steps_apart(decisions, first, second):
-    """How many decisions both routes take before they can meet: the shorter of their own stretches."""
-    return min(_own_stretch(decisions, first, _reachable(decisions, second)),
+    """How many decisions one of the two routes takes on its own before it can meet the other."""
+    return max(_own_stretch(decisions, first, _reachable(decisions, second)),
                _own_stretch(decisions, second, _reachable(decisions, first)))
 
 
