@@ -31,6 +31,11 @@ class AwardsConfig(AppConfig):
     }
 
     def ready(self):
+        from django.core import checks
+
+        from .checks import delivery_settings
+        checks.register(delivery_settings, checks.Tags.security)
+
         # The LMS connects signals_config itself; sites that don't (the demo) get the same receiver here.
         # The shared dispatch_uid keeps it connected once either way.
         from puentes_proposals.signals import PROPOSAL_FINISHED

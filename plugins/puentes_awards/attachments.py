@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
+from django.utils.crypto import salted_hmac
 
 from .storage import attachment_storage, awards_storage
 
@@ -25,9 +26,12 @@ class CopiedFile:
 
 
 def destination_path(edition_slug, proposal_id, version, attachment_id, name):
-    """Deterministic, so copying again (a retried event) finds the file instead of making a second one."""
+    """Deterministic, so copying again (a retried event) finds the file instead of making a second one, and
+    unguessable: the folder is a keyed hash (the site's SECRET_KEY) of the ids, which are sequential (L5)."""
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._") or "file"
-    return f"puentes_awards/{edition_slug}/{proposal_id}-v{version}/{attachment_id}-{safe[:120]}"
+    folder = salted_hmac("puentes_awards.attachment_copy", f"{edition_slug}|{proposal_id}|{version}|{attachment_id}",
+                         algorithm="sha256").hexdigest()[:40]
+    return f"puentes_awards/{edition_slug}/{folder}/{safe[:120]}"
 
 
 def _read(storage, path):

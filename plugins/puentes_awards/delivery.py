@@ -29,10 +29,22 @@ def http_session():
     return _local.session
 
 
+def configuration_problem():
+    """Why HTTP delivery must not run as configured, or None. A delivery URL with an empty signing secret
+    would sign every entry with an empty key, which anyone can forge (L4)."""
+    if settings.PUENTES_AWARDS_DELIVERY_URL and not str(settings.PUENTES_AWARDS_SIGNING_SECRET or "").strip():
+        return ("PUENTES_AWARDS_DELIVERY_URL is set but PUENTES_AWARDS_SIGNING_SECRET is empty: set a long random "
+                "secret shared with the receiving system (Tutor generates one), or unset the URL.")
+    return None
+
+
 def post_entry(payload, idempotency_key):
     url, secret = settings.PUENTES_AWARDS_DELIVERY_URL, settings.PUENTES_AWARDS_SIGNING_SECRET
     if not url:
         return DeliveryResult(None, error="PUENTES_AWARDS_DELIVERY_URL is not set")
+    problem = configuration_problem()
+    if problem:
+        return DeliveryResult(None, error=problem)   # never sent unsigned; the row waits for the fix
     body = canonical_json(payload)
     headers = {"Content-Type": "application/json", IDEMPOTENCY_HEADER: idempotency_key,
                SIGNATURE_HEADER: signature(body, secret)}

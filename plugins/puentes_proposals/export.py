@@ -5,11 +5,10 @@ import json
 
 from opaque_keys.edx.keys import CourseKey, UsageKey
 
+from puentes_core.csv_cells import safe_cell
+
 from .competition import total_budget
 from .models import ProposalVersion, Review, TeamMembership
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
 
 EXPORT_FIELDS = ["proposal_id", "version", "status", "course_key", "block_key", "title", "submitted_at",
                  "submitted_by", "team", "municipality", "country", "total_budget", "currency", "approved_at",
@@ -52,19 +51,13 @@ def export_rows(course_key, block_key=None, batch_size=500):
             }
 
 
-def _cell(value):
-    """Learners write these texts: a leading quote stops a spreadsheet from running one as a formula."""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def _flat(row):
     """A CSV row: lists joined, the sections' answers as one JSON column (spreadsheets keep it intact)."""
     flat = dict(row)
     flat["team"] = " ".join(row["team"])
     flat["decisions"] = " ".join(row["decisions"])
     flat["sections"] = json.dumps(row["sections"], ensure_ascii=False)
-    return {key: _cell(value) for key, value in flat.items()}
+    return {key: safe_cell(value) for key, value in flat.items()}
 
 
 def csv_lines(course_key, block_key=None):

@@ -8,6 +8,8 @@ import statistics
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from puentes_core.csv_cells import safe_cell
+
 from .data import TutorWorkload
 from .models import Review, ReviewClaim
 from .queue import course_proposals
@@ -17,13 +19,9 @@ EXPORT_FIELDS = ["review_id", "proposal_id", "block_key", "version", "tutor", "s
                  "version_submitted_at", "created_at", "sent_at", "hours_to_review"]
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def cell(text):
-    """Free text as a CSV cell a spreadsheet shows and never runs (a leading ' stops formulas)."""
-    text = str(text or "")
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Free text as a CSV cell a spreadsheet shows and never runs."""
+    return safe_cell(str(text or ""))
 
 
 def median_hours(durations):

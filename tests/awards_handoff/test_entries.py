@@ -3,7 +3,7 @@ import pytest
 from django.core.files.storage import storages
 from django.db import IntegrityError
 
-from puentes_awards import api
+from puentes_awards import api, attachments
 from puentes_awards.models import Entry, EntryAttachment, OutboxMessage
 from tests.awards_handoff.conftest import COURSE, build_snapshot, make_edition
 
@@ -30,7 +30,11 @@ def test_an_entry_is_a_snapshot_with_copied_files_and_one_outbox_row_per_destina
     assert stored.snapshot["sections"][0]["value"] == "Llegan 300 familias por mes."
     assert stored.snapshot["total_budget"] == "42000.00" and stored.language == "es-419"
     copy = stored.attachments.get()
-    assert copy.file.name.startswith(f"puentes_awards/{edition.slug}/1-v1/7-")
+    # The folder is a keyed hash of the ids, not "1-v1/7-…", which anyone could count through (L5).
+    edition_folder, folder, name = copy.file.name.split("/")[1:]
+    assert edition_folder == edition.slug and name == "plan_de_acci_n.pdf"
+    assert len(folder) == 40 and "1-v1" not in copy.file.name
+    assert folder == attachments.destination_path(edition.slug, 1, 1, 7, "x").split("/")[2]
     assert storages["awards"].open(copy.file.name).read() == b"%PDF-1.4 plan"
     assert copy.sha256 == __import__("hashlib").sha256(b"%PDF-1.4 plan").hexdigest()
     messages = {m.destination: m for m in stored.outbox.all()}
@@ -50,7 +54,8 @@ def test_the_same_event_twice_and_a_later_version_change_nothing(edition, upload
     later = api.enter_proposal(build_snapshot(version=2, budget="1", attachments=[record]))
     assert again.uuid == first.uuid == later.uuid and later.version == 1
     assert counts() == before == (1, 1, 2)
-    assert len(storages["awards"].listdir(f"puentes_awards/{edition.slug}/1-v1")[1]) == 1
+    folder = attachments.destination_path(edition.slug, 1, 1, 7, "plan.pdf").rsplit("/", 1)[0]
+    assert len(storages["awards"].listdir(folder)[1]) == 1
 
 
 def test_a_concurrent_insert_is_caught_by_the_unique_constraints(edition, delivery_on):

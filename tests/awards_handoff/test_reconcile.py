@@ -24,6 +24,7 @@ BLOCK = "block-v1:OAS+PUENTES-ES+2027+type@puentes_proposal+block@p"
 @pytest.fixture
 def delivery_on(settings):
     settings.PUENTES_AWARDS_DELIVERY_URL = "http://127.0.0.1:9/never-called/"
+    settings.PUENTES_AWARDS_SIGNING_SECRET = "a-secret-the-relay-needs-to-start"
 
 
 @pytest.fixture

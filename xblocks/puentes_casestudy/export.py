@@ -4,12 +4,13 @@ import io
 
 from webob import Response
 
+from puentes_core.csv_cells import safe_cell
+
 from .content import question_points
 
 # Column names are a data contract with the analysts' scripts, so they stay the same in every language.
 COLUMNS = ["anonymous_id", "question_id", "question_type", "attempt", "answer_ids", "answer_text", "score",
            "points_possible", "submitted_at"]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def answer_ids(answer):
@@ -38,12 +39,6 @@ def answer_text(question, answer):
         return " | ".join(f"{n}. {texts.get(item_id, item_id)}" for n, item_id in enumerate(answer or [], 1))
     options = {(d["id"], o["id"]): o["text"] for d in question["decisions"] for o in d["options"]}
     return " | ".join(options.get((s["decision"], s["option"]), s["option"]) for s in answer or [])
-
-
-def safe_cell(value):
-    """Keep spreadsheets from running a learner's text as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def rows(questions, records):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from puentes_core.csv_cells import safe_cell
 from puentes_core.numbers import format_money, request_locale
 from puentes_proposals.api import answer_text
 
@@ -374,9 +375,7 @@ def export_csv(request, edition, organiser):
     writer = csv.DictWriter(response, fieldnames=fields)
     writer.writeheader()
     for row in rows:
-        # Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them text.
-        writer.writerow({key: f"'{value}" if isinstance(value, str) and value[:1] in "=+-@" else value
-                         for key, value in row.items()})
+        writer.writerow({key: safe_cell(value) for key, value in row.items()})   # formulas stay text (L6)
     return response
 
 

@@ -2,9 +2,9 @@
 (run from cron, or as a service with --loop: Tutor's relay sidecar)."""
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from puentes_awards import outbox, reconcile
+from puentes_awards import delivery, outbox, reconcile
 
 
 def reconciles_on(loop, every):
@@ -26,6 +26,9 @@ class Command(BaseCommand):
                                  "default 12, hourly at the 300 s Tutor uses)")
 
     def handle(self, *args, **options):
+        problem = delivery.configuration_problem()
+        if problem:
+            raise CommandError(problem)   # the relay refuses to start rather than queue unsigned deliveries
         every, loops = options["reconcile_every"], 0
         while True:
             count = outbox.relay(grace_seconds=options["grace"])
