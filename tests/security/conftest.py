@@ -24,5 +24,5 @@ def media(settings, tmp_path):
 
 
 # The review tests' people, blocks and submit helper, for the escaping tests.
-from tests.review.conftest import people, proposal_block, review_as, review_block, submit  # noqa: E402,F401
 from tests.awards_jury.conftest import decided, edition, empty_cache, jury  # noqa: E402,F401
+from tests.review.conftest import people, proposal_block, review_as, review_block, submit  # noqa: E402,F401
