@@ -3,6 +3,8 @@ from django.conf import settings
 from django.db import models
 from opaque_keys.edx.django.models import CourseKeyField
 
+from .search import FoldedTextField
+
 
 class Practice(models.Model):
     """A project the course produced, as a peer in another city needs to read it.
@@ -43,7 +45,7 @@ class Practice(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
     # Accent-free lower-case words of the title, summary and texts: what search reads (FULLTEXT on MariaDB).
-    search_text = models.TextField(blank=True, default="")
+    search_text = FoldedTextField(blank=True, default="")
 
     class Meta:
         indexes = [

@@ -9,8 +9,7 @@ words are left out of the query on both, so the two databases find the same prac
 import re
 import unicodedata
 
-from django.db import connection
-from django.db.models.expressions import RawSQL
+from django.db import models
 
 MIN_WORD = 3  # innodb_ft_min_token_size's default
 # InnoDB's default stop word list (INFORMATION_SCHEMA.INNODB_FT_DEFAULT_STOPWORD): never required in a query.
@@ -33,15 +32,28 @@ def query_words(query):
     return list(dict.fromkeys(words))[:MAX_WORDS]
 
 
+class FoldedTextField(models.TextField):
+    """The folded search column: `search_text__matches=[words]` is every word, as a word's start."""
+
+
+@FoldedTextField.register_lookup
+class Matches(models.Lookup):
+    lookup_name = "matches"
+    prepare_rhs = False   # the right-hand side is a list of folded words, not a text value
+
+    def as_mysql(self, compiler, connection):
+        # In the WHERE of the practices' own query, so MariaDB answers it from the FULLTEXT index.
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"MATCH ({lhs}) AGAINST (%s IN BOOLEAN MODE)", [*lhs_params, self.rhs_boolean()]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        clauses = " AND ".join(f"{lhs} LIKE %s" for _ in self.rhs)
+        return clauses, [param for word in self.rhs for param in (*lhs_params, f"% {word}%")]
+
+    def rhs_boolean(self):
+        return " ".join(f"+{word}*" for word in self.rhs)
+
+
 def matching(queryset, words):
-    if not words:
-        return queryset
-    if connection.vendor == "mysql":
-        table = queryset.model._meta.db_table
-        boolean = " ".join(f"+{word}*" for word in words)
-        ids = RawSQL(f"SELECT id FROM {table} WHERE MATCH(search_text) AGAINST (%s IN BOOLEAN MODE)",  # noqa: S608
-                     [boolean])
-        return queryset.filter(pk__in=ids)
-    for word in words:
-        queryset = queryset.filter(search_text__contains=" " + word)
-    return queryset
+    return queryset.filter(search_text__matches=list(words)) if words else queryset
