@@ -2,6 +2,8 @@
 share one's own; nothing scrolls sideways."""
 import pytest
 
+from tests.a11y import axe_violations
+
 pytestmark = pytest.mark.browser
 
 
@@ -29,6 +31,12 @@ def _no_sideways_scroll(page):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), page.url
 
 
+def _readable(page):
+    """Nothing scrolls sideways and axe-core finds no WCAG A/AA violation in the library's own part."""
+    _no_sideways_scroll(page)
+    assert axe_violations(page, ".practices") == [], page.url
+
+
 @pytest.mark.parametrize("language, heading, results, filtered", [
     ("es", "Biblioteca de buenas prácticas", "12 prácticas encontradas", "1 práctica encontrada"),
     ("pt", "Biblioteca de boas práticas", "12 práticas encontradas", "1 prática encontrada"),
@@ -38,7 +46,7 @@ def test_search_filter_and_read_a_practice_on_a_phone(phone, demo_site, language
     page.get_by_role("link", name={"es": "Abrir la biblioteca", "pt": "Abrir a biblioteca"}[language]).click()
     assert page.get_by_role("heading", level=1).inner_text() == heading
     assert page.get_by_role("status").inner_text().startswith(results)
-    _no_sideways_scroll(page)
+    _readable(page)
     page.get_by_label({"es": "País", "pt": "País"}[language]).select_option("GY")
     page.get_by_role("button", name={"es": "Buscar", "pt": "Pesquisar"}[language]).click()
     assert page.get_by_role("status").inner_text().startswith(filtered)
@@ -48,10 +56,10 @@ def test_search_filter_and_read_a_practice_on_a_phone(phone, demo_site, language
         page.locator("main").inner_text()
     assert page.locator("meta[property='og:title']").get_attribute("content").startswith(
         "Community health navigators for new arrivals (Georgetown, ")
-    _no_sideways_scroll(page)
+    _readable(page)
     page.goto(f"{demo_site}/puentes_practices/network/")
     assert "Georgetown" in page.locator("main").inner_text() and "Medellín" not in page.locator("main").inner_text()
-    _no_sideways_scroll(page)
+    _readable(page)
     page.goto(f"{demo_site}/puentes_practices/?q=escuelas+niñez")
     assert page.get_by_role("link", name="Escuelas de puertas abiertas para la niñez migrante").is_visible()
     assert page.errors == []
@@ -62,4 +70,4 @@ def test_a_bad_filter_is_shown_at_its_field_on_a_phone(phone, demo_site):
     page.goto(f"{demo_site}/puentes_practices/?area=nada")
     assert page.locator("#area-error").inner_text() == "Elige una de las opciones de la lista."
     assert page.locator("#area").get_attribute("aria-invalid") == "true"
-    _no_sideways_scroll(page)
+    _readable(page)
