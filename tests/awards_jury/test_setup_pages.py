@@ -107,3 +107,29 @@ def test_screening_tiebreak_rule_uses_the_adjusted_scores(edition, jury):
     _result, settled, finalists_by_uuid = services.final_result(edition)
     assert finalists_by_uuid[settled.tiers[0][0]].proposal_id == 4
     assert settled.decisions[0].rule == "screening"
+
+
+def test_every_problem_of_the_settings_shows_beside_its_field_with_focus_on_the_first(client, edition, jury):
+    client.force_login(jury["fabio"])
+    response = client.post(f"/puentes_awards/organise/{edition.slug}/settings/",
+                           settings_form(jurors_per_entry="many", seed="-4", **{"tiebreak-2": "criterion:innovation"}))
+    assert response.status_code == 400
+    page = response.content.decode()
+    for field in ("jurors_per_entry", "seed", "tiebreak-2"):   # all of them, not only the first
+        assert f'id="error-{field}"' in page and f'href="#{field}"' in page
+    assert 'class="pu-error-summary" role="alert"' in page and "Fix 3 problems" in page
+    assert page.count(" autofocus") == 1
+    assert 'aria-invalid="true" aria-describedby="error-jurors_per_entry jurors-help" autofocus' in page
+    assert 'aria-describedby="error-seed seed-help"' in page          # the help text stays described
+    assert 'value="many"' in page and 'value="-4"' in page               # nothing typed is thrown away
+
+
+def test_every_problem_of_the_criteria_shows_at_once(client, edition, jury):
+    client.force_login(jury["fabio"])
+    response = client.post(f"/puentes_awards/organise/{edition.slug}/criteria/",
+                           weights(**{"weight-impact": "a lot", "weight-innovation": "0", "minimum-feasibility": "9"}))
+    assert response.status_code == 400
+    page = response.content.decode()
+    for field in ("weight-impact", "weight-innovation", "minimum-feasibility"):
+        assert f'id="error-{field}"' in page
+    assert page.count(" autofocus") == 1

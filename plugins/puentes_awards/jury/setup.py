@@ -26,6 +26,23 @@ class SetupError(ValueError):
         self.field = field
 
 
+class SetupErrors(SetupError):
+    """Every refusal found in one form, so the page shows them all at once beside their fields."""
+
+    def __init__(self, errors):
+        super().__init__(str(errors[0]), errors[0].field)
+        self.errors = list(errors)
+
+
+def _collect(errors, check, *args):
+    """check(*args), or None with its SetupError added to `errors`."""
+    try:
+        return check(*args)
+    except SetupError as error:
+        errors.append(error)
+        return None
+
+
 # ---- locks ------------------------------------------------------------------------------------------------
 
 def criteria_lock_reason(scoring_started):
@@ -91,34 +108,37 @@ def read_criteria_form(form, current, defaults, tiebreak_order):
     current: the edition's CriterionRow today; defaults: {code: Criterion} with the default texts;
     tiebreak_order: rule codes, so a criterion the order relies on cannot be removed.
     """
-    rows = []
+    rows, errors = [], []
     for row in current:
         label = row.name or (defaults[row.code].name if row.code in defaults else row.code)
         if form.get(f"remove-{row.code}"):
             if f"criterion:{row.code}" in tiebreak_order:
-                raise SetupError(_("“{criterion}” is part of the tie-break order: take it out of the order in the "
-                                   "jury settings before removing it.").format(criterion=label), f"remove-{row.code}")
+                errors.append(SetupError(_("“{criterion}” is part of the tie-break order: take it out of the order "
+                                           "in the jury settings before removing it.").format(criterion=label),
+                                         f"remove-{row.code}"))
             continue
         name = str(form.get(f"name-{row.code}", "") or "").strip()[:200]
         levels = _levels(form, f"level-{row.code}")
         if row.code not in defaults:
-            _require_texts(name, levels, row.code)
-        rows.append(CriterionRow(row.code, _weight(form.get(f"weight-{row.code}"), label, f"weight-{row.code}"),
-                                 _minimum(form.get(f"minimum-{row.code}"), label, f"minimum-{row.code}"),
-                                 name, levels))
-    added = _new_criterion(form, {row.code for row in current}, defaults)
+            _collect(errors, _require_texts, name, levels, f"name-{row.code}", f"level-{row.code}-0")
+        weight = _collect(errors, _weight, form.get(f"weight-{row.code}"), label, f"weight-{row.code}")
+        minimum = _collect(errors, _minimum, form.get(f"minimum-{row.code}"), label, f"minimum-{row.code}")
+        rows.append(CriterionRow(row.code, weight, minimum, name, levels))
+    added = _collect(errors, _new_criterion, form, {row.code for row in current}, defaults)
+    if errors:
+        raise SetupErrors(errors)
     if added:
         rows.append(added)
     check_rows(rows, defaults)
     return rows
 
 
-def _require_texts(name, levels, field_code):
+def _require_texts(name, levels, name_field, level_field):
+    """`name_field`, `level_field`: the inputs to mark (the form names them per criterion)."""
     if not name:
-        raise SetupError(_("A new criterion needs a name."), f"name-{field_code}")
+        raise SetupError(_("A new criterion needs a name."), name_field)
     if len(levels) != len(LEVELS) or not all(levels):
-        raise SetupError(_("Describe each level from 0 to 5 of “{criterion}”.").format(criterion=name),
-                         f"level-{field_code}-0")
+        raise SetupError(_("Describe each level from 0 to 5 of “{criterion}”.").format(criterion=name), level_field)
 
 
 def _new_criterion(form, taken, defaults):
@@ -133,7 +153,7 @@ def _new_criterion(form, taken, defaults):
     if code in taken:
         raise SetupError(_("The grid already has a criterion with the code “{code}”.").format(code=code), "new-code")
     if code not in defaults:  # a removed default criterion may come back with its translated texts
-        _require_texts(name, levels, "new")
+        _require_texts(name, levels, "new-name", "new-level-0")
     label = name or defaults[code].name
     return CriterionRow(code, _weight(form.get("new-weight"), label, "new-weight"),
                         _minimum(form.get("new-minimum"), label, "new-minimum"), name, levels)
@@ -156,7 +176,7 @@ def check_rows(rows, defaults):
     try:
         check_grid([as_criterion(row, defaults) for row in rows])
     except ScoreError as error:
-        raise SetupError(str(error), error.criterion) from error
+        raise SetupError(str(error), f"weight-{error.criterion}" if error.criterion else None) from error
 
 
 # ---- jury settings ----------------------------------------------------------------------------------------
@@ -180,11 +200,12 @@ def tiebreak_rules(criteria):
 
 def read_settings_form(form, criteria):
     """JuryChoices from the settings form; tie-break positions are `tiebreak-1`, `tiebreak-2`, …"""
-    k = _whole(form.get("jurors_per_entry"), 1, MAX_JURORS_PER_ENTRY,
-               _("Jurors per entry is a whole number from 1 to {most}.").format(most=MAX_JURORS_PER_ENTRY),
-               "jurors_per_entry")
-    seed = _whole(form.get("seed"), 0, MAX_SEED,
-                  _("The seed is a whole number from 0 to {most}.").format(most=MAX_SEED), "seed")
+    errors = []
+    k = _collect(errors, _whole, form.get("jurors_per_entry"), 1, MAX_JURORS_PER_ENTRY,
+                 _("Jurors per entry is a whole number from 1 to {most}.").format(most=MAX_JURORS_PER_ENTRY),
+                 "jurors_per_entry")
+    seed = _collect(errors, _whole, form.get("seed"), 0, MAX_SEED,
+                    _("The seed is a whole number from 0 to {most}.").format(most=MAX_SEED), "seed")
     known = dict(tiebreak_rules(criteria))
     order = []
     for position in range(1, len(known) + 1):
@@ -192,14 +213,18 @@ def read_settings_form(form, criteria):
         if not rule:
             continue
         if rule not in known:
-            raise SetupError(_("Choose tie-break rules from the list."), f"tiebreak-{position}")
-        if rule in order:
-            raise SetupError(_("“{rule}” appears twice in the tie-break order; use each rule once.")
-                             .format(rule=known[rule]), f"tiebreak-{position}")
-        order.append(rule)
-    try:
-        check_order(order, {criterion.code for criterion in criteria})
-    except ValueError as error:
-        raise SetupError(str(error), "tiebreak-1") from error
+            errors.append(SetupError(_("Choose tie-break rules from the list."), f"tiebreak-{position}"))
+        elif rule in order:
+            errors.append(SetupError(_("“{rule}” appears twice in the tie-break order; use each rule once.")
+                                     .format(rule=known[rule]), f"tiebreak-{position}"))
+        else:
+            order.append(rule)
+    if not errors:
+        try:
+            check_order(order, {criterion.code for criterion in criteria})
+        except ValueError as error:
+            errors.append(SetupError(str(error), "tiebreak-1"))
+    if errors:
+        raise SetupErrors(errors)
     return JuryChoices(k, seed, bool(form.get("show_municipality")), bool(form.get("conflict_same_municipality")),
                        bool(form.get("conflict_same_country")), tuple(order))

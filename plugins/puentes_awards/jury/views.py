@@ -13,7 +13,9 @@ from puentes_core.csv_cells import safe_cell
 from puentes_core.numbers import format_money, request_locale
 from puentes_proposals.api import answer_text
 
+from ..form_errors import FieldErrors, from_failure
 from ..models import Edition, Entry
+from ..scoring.criteria import ScoreError, check_scores
 from . import charts, services, setup
 from .access import juror_required, organiser_required, visible_entry
 from .models import FINAL, SCREENING, AuditLog, FinalBallot, Finalist, ScoreSheet, Winner
@@ -71,32 +73,37 @@ def score_entry(request, edition, juror, entry_uuid):
     sheet = ScoreSheet.objects.filter(assignment=assignment).first()
     levels = dict(sheet.levels) if sheet else {}
     comments = dict(sheet.comments) if sheet else {}
-    status = 200
+    status, form_errors = 200, FieldErrors()
     if request.method == "POST":
-        levels, comments, error = {}, {}, None
+        levels, comments = {}, {}
+        submit = request.POST.get("action") == "submit"
         for criterion in criteria:
+            # Each criterion checked on its own, so the sheet shows every missing or wrong level at once.
             raw = request.POST.get(f"level-{criterion.code}", "")
             comments[criterion.code] = request.POST.get(f"comment-{criterion.code}", "").strip()[:5000]
-            if raw != "":
-                try:
+            try:
+                if raw != "":
                     levels[criterion.code] = int(raw)
-                except ValueError:
-                    error = _("Choose a whole number from 0 to 5.")
-        submit = request.POST.get("action") == "submit"
+                check_scores({criterion.code: levels.get(criterion.code)} if raw != "" else {}, [criterion],
+                             complete=submit)
+            except (ValueError, ScoreError):
+                form_errors.add(f"level-{criterion.code}", _("Choose a level from 0 to 5 for “{criterion}”.")
+                                .format(criterion=criterion.name))
         try:
-            if error:
-                raise services.JuryError(error)
+            if form_errors:
+                raise services.JuryError("")
             services.save_sheet(juror, entry, levels, comments, submit, request.user)
             messages.success(request, _("Score submitted.") if submit else _("Draft saved."))
             return redirect(reverse("puentes_awards:jury_workspace", args=[edition.slug]))
         except services.JuryError as failure:
-            messages.error(request, str(failure))
+            if not form_errors:
+                form_errors.add("", str(failure))
             status = 400
     rows = [{"criterion": criterion, "level": levels.get(criterion.code), "comment": comments.get(criterion.code, ""),
              "levels": list(enumerate(criterion.levels))} for criterion in criteria]
     return render(request, "puentes_awards/jury/score.html", {
         "edition": edition, "entry": _blind(entry, services.jury_settings(edition), request), "rows": rows,
-        "sheet": sheet, "round": assignment.round}, status=status)
+        "sheet": sheet, "round": assignment.round, "form_errors": form_errors}, status=status)
 
 
 @require_POST
@@ -121,25 +128,33 @@ def ballot(request, edition, juror):
         raise Http404(_("There is no final round for you to rank yet."))
     current = FinalBallot.objects.filter(juror=juror).first()
     ranks = dict(current.ranks) if current else {}
-    status = 200
+    status, form_errors = 200, FieldErrors()
     if request.method == "POST":
-        try:
-            ranks = {item["uuid"]: int(request.POST.get(f"rank-{item['uuid']}", "")) for item in finalists}
-        except ValueError:
-            messages.error(request, _("Ranks are whole numbers from 1 (best) to {count}.")
-                           .format(count=len(finalists)))
-            status = 400
-        else:
+        ranks = {}   # what the juror chose now, kept on the page even when another position is missing
+        for item in finalists:
             try:
-                services.submit_ballot(juror, ranks, request.user)
-                messages.success(request, _("Your ranking is recorded."))
-                return redirect(reverse("puentes_awards:jury_workspace", args=[edition.slug]))
-            except services.JuryError as failure:
-                messages.error(request, str(failure))
-                status = 400
+                rank = int(request.POST.get(f"rank-{item['uuid']}", ""))
+            except ValueError:
+                rank = None
+            if rank is None or not 1 <= rank <= len(finalists):
+                form_errors.add(f"rank-{item['uuid']}", _("Give “{title}” a position from 1 (best) to {count}.")
+                                .format(title=item["title"], count=len(finalists)))
+            else:
+                ranks[item["uuid"]] = rank
+        try:
+            if form_errors:
+                raise services.JuryError("")
+            services.submit_ballot(juror, ranks, request.user)
+            messages.success(request, _("Your ranking is recorded."))
+            return redirect(reverse("puentes_awards:jury_workspace", args=[edition.slug]))
+        except services.JuryError as failure:
+            if not form_errors:
+                form_errors.add("", str(failure))
+            status = 400
     rows = [{"entry": item, "rank": ranks.get(item["uuid"])} for item in finalists]
     return render(request, "puentes_awards/jury/ballot.html",
-                  {"edition": edition, "rows": rows, "positions": range(1, len(finalists) + 1)}, status=status)
+                  {"edition": edition, "rows": rows, "positions": range(1, len(finalists) + 1),
+                   "form_errors": form_errors}, status=status)
 
 
 # ---- organisers -------------------------------------------------------------------------------------------
@@ -213,7 +228,7 @@ def edit_criteria(request, edition, organiser):
     locked = setup.criteria_lock_reason(services.scoring_started(edition))
     current = services.criterion_rows(edition)
     submitted = None
-    status = 200
+    status, form_errors = 200, FieldErrors()
     if request.method == "POST":
         submitted = request.POST  # shown back on a refusal, so nothing the organiser typed is lost
         try:
@@ -225,12 +240,12 @@ def edit_criteria(request, edition, organiser):
             messages.success(request, _("Criteria saved."))
             return redirect(reverse("puentes_awards:jury_dashboard", args=[edition.slug]))
         except (setup.SetupError, services.JuryError) as failure:
-            messages.error(request, str(failure))
+            form_errors = from_failure(failure)
             status = 400
     return render(request, "puentes_awards/jury/criteria.html", {
         "edition": edition, "locked": locked, "rows": [_criterion_fields(row, submitted) for row in current],
         "new": _criterion_fields(None, submitted), "levels": list(range(6)),
-        "total_weight": sum(row.weight for row in current)}, status=status)
+        "total_weight": sum(row.weight for row in current), "form_errors": form_errors}, status=status)
 
 
 def _criterion_fields(row, submitted):
@@ -273,7 +288,7 @@ def edit_settings(request, edition, organiser):
               "conflict_same_municipality": settings.conflict_same_municipality,
               "conflict_same_country": settings.conflict_same_country}
     order = list(settings.tiebreak_order)
-    status = 200
+    status, form_errors = 200, FieldErrors()
     if request.method == "POST":
         values = {name: request.POST.get(name, "") for name in values}
         order = [request.POST.get(f"tiebreak-{position}", "") for position in range(1, len(rules) + 1)]
@@ -284,13 +299,13 @@ def edit_settings(request, edition, organiser):
             messages.success(request, _("Jury settings saved."))
             return redirect(reverse("puentes_awards:jury_dashboard", args=[edition.slug]))
         except (setup.SetupError, services.JuryError) as failure:
-            messages.error(request, str(failure))
+            form_errors = from_failure(failure)
             status = 400
     positions = [{"position": position, "chosen": order[position - 1] if position <= len(order) else ""}
                  for position in range(1, len(rules) + 1)]
     return render(request, "puentes_awards/jury/settings.html", {
         "edition": edition, "locked": locked, "values": values, "rules": rules, "positions": positions,
-        "active_jurors": edition.jurors.filter(active=True).count()}, status=status)
+        "active_jurors": edition.jurors.filter(active=True).count(), "form_errors": form_errors}, status=status)
 
 
 def _uuids(values):
