@@ -301,7 +301,9 @@ class DemoRuntime(Runtime):
                                Scope.user_state: data, Scope.user_info: data, Scope.preferences: data})
 
     def extra_services(self, django_user):
-        return {}
+        from .events import CompletionService
+        authenticated = bool(django_user and django_user.is_authenticated)
+        return {"completion": CompletionService(django_user.id) if authenticated else None}
 
     # The LMS builds the i18n service per block (x_module.py: "if callable(service): return service(block)").
     def service(self, block, service_name):
@@ -360,9 +362,9 @@ class DemoRuntime(Runtime):
         return settings.STATIC_URL + resource
 
     def publish(self, block, event_type, event_data):
-        # The LMS's grades app and tracking log listen here; the demo keeps the events it can show.
-        from .events import record_event
-        record_event(self, block, event_type, event_data)
+        # The LMS's grades app, completion app and tracking log listen here; the demo keeps the events.
+        from .events import publish
+        publish(self, block, event_type, event_data)
 
 
 class ImportRuntime(DemoRuntime):

@@ -52,7 +52,7 @@ def save_draft(proposal_id, tutor_id, rubric, levels=None, section_comments=None
 
 
 def send(proposal_id, tutor_id, rubric, levels=None, section_comments=None, overall_comment="", decision="",
-         reason="", language_of=None):
+         reason="", language_of=None, gradebook_points=None):
     """Save and send in one step: the decision rule first, the claim checked under the proposal's lock."""
     levels = _clean_levels(rubric, levels)
     problems = decisions.review_problems(decision, rubric, levels, overall_comment, section_comments, reason)
@@ -64,7 +64,7 @@ def send(proposal_id, tutor_id, rubric, levels=None, section_comments=None, over
         current = claims.check_holder(proposal, tutor_id, now)
         draft = save_draft(proposal_id, tutor_id, rubric, levels, section_comments, overall_comment, decision,
                            reason)
-        sent = reviews.send_review(draft.review_id, tutor_id)
+        sent = reviews.send_review(draft.review_id, tutor_id, gradebook_points)
         claims.end_after_sending(current, tutor_id, now)
         transaction.on_commit(lambda: notifications.review_sent(sent.review_id, language_of))
     return sent

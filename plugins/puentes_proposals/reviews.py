@@ -56,7 +56,16 @@ def record_review(proposal_id, tutor_id, rubric_scores=None, section_comments=No
     return review_record(Review.objects.select_related("version", "tutor").get(pk=review.pk))
 
 
-def send_review(review_id, tutor_id):
+def gradebook_score(earned, possible, gradebook_points):
+    """The rubric's (earned, possible) as the gradebook must show them: scaled to the points the block
+    declares (its max_score), in whole points, as edx-submissions stores them. The LMS takes a
+    submissions score as already weighted (grades/signals/handlers.py submissions_score_set_handler)."""
+    if not gradebook_points or not possible:
+        return earned, possible
+    return round(earned * gradebook_points / possible), gradebook_points
+
+
+def send_review(review_id, tutor_id, gradebook_points=None):
     """Send a draft review: the proposal moves by its decision; an approval sets the score in edx-submissions."""
     with transaction.atomic():
         review = Review.objects.select_related("version").filter(pk=review_id, tutor_id=tutor_id).first()
@@ -86,7 +95,7 @@ def send_review(review_id, tutor_id):
         review.state, review.sent_at = Review.SENT, now
         Review.objects.filter(pk=review.pk).update(state=Review.SENT, sent_at=now)
         if proposal.status == rules.APPROVED:
-            set_score(review.version, review.points_earned, review.points_possible,
+            set_score(review.version, *gradebook_score(review.points_earned, review.points_possible, gradebook_points),
                       annotation_creator=str(tutor_id), annotation_type="puentes_tutor_review",
                       annotation_reason=f"approved in tutor review {review.pk}")
     return review_record(Review.objects.select_related("version", "tutor").get(pk=review.pk))

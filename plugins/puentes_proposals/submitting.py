@@ -1,5 +1,7 @@
 """Freezing the draft as a version, which is also an edx-submissions team submission.
 """
+import json
+
 from django.db import transaction
 from django.utils import timezone
 from submissions import team_api
@@ -14,11 +16,17 @@ ITEM_TYPE = "puentes_proposal"
 ANSWER_LIMIT = 90 * 1024  # edx-submissions refuses answers over 100 KB; the version keeps the full text
 
 
+def answer_size(answer):
+    """The answer's size as edx-submissions measures it (serializers.py validate_answer: len(json.dumps(answer)),
+    ASCII-escaped, so "á" counts six characters), against Submission.MAXSIZE."""
+    return len(json.dumps(answer))
+
+
 def submission_answer(proposal, number, template):
     """What edx-submissions keeps of a version: the answers when they fit, always a pointer back."""
     answer = {"proposal_id": proposal.id, "version": number, "title": proposal.answers.get("title", ""),
               "sections": {section["id"]: proposal.answers.get(section["id"]) for section in template}}
-    if len(str(answer)) > ANSWER_LIMIT:
+    if answer_size(answer) > ANSWER_LIMIT:
         answer.pop("sections")
     return answer
 

@@ -81,11 +81,14 @@ def save_review_draft(proposal_id, tutor_id, rubric, levels=None, section_commen
 
 
 def send_rubric_review(proposal_id, tutor_id, rubric, levels=None, section_comments=None, overall_comment="",
-                       decision="", reason="", language=None):
-    """Check the decision rule and the claim, send the review, end the claim, tell the team."""
+                       decision="", reason="", language=None, gradebook_points=None):
+    """Check the decision rule and the claim, send the review, end the claim, tell the team.
+
+    `gradebook_points` is what the proposal block says it is worth (its max_score): an approval's rubric
+    points reach the gradebook scaled to it, so the learner sees one denominator before and after."""
     try:
         return reviewing.send(proposal_id, tutor_id, rubric, levels, section_comments, overall_comment, decision,
-                              reason, language)
+                              reason, language, gradebook_points)
     except claims.ClaimRefused as refused:
         raise _refused(refused) from None
 

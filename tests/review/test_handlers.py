@@ -270,7 +270,7 @@ def test_revision_then_resubmission_then_approval_reaches_the_gradebook(review_a
     score = submissions_api.get_score({"student_id": anonymous_id_for(people["ana"].id, course_key),
                                        "course_id": str(course_key), "item_id": api.get_proposal(proposal_id).block_key,
                                        "item_type": "puentes_proposal"})
-    assert (score["points_earned"], score["points_possible"]) == (15, 21)
+    assert (score["points_earned"], score["points_possible"]) == (71, 100)  # 15/21 on the block's 100 points
     reviews = api.sent_reviews(proposal_id)
     assert [(r.version_number, r.decision, r.tutor_username) for r in reviews] == [
         (1, "revision_requested", "carla"), (2, "approved", "carla")]

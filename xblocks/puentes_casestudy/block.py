@@ -14,7 +14,7 @@ from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
-from puentes_core.handlers import Forbidden, InputError, json_handler
+from puentes_core.handlers import Forbidden, InputError, json_handler, read_only
 from puentes_core.i18n import I18nMixin
 from puentes_core.platform import in_studio_preview
 from puentes_core.rendering import marked_as_preview, render_template, render_view
@@ -62,6 +62,7 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
     score_override = Dict(default={}, scope=Scope.user_state, help="A score set by staff (set_score)")
 
     has_score = True
+    has_custom_completion = True  # completion is the share of questions done (the completion app: no 1.0 on grade)
     has_author_view = True  # Studio previews author_view (xmodule/studio_editable.py has_author_view)
     show_in_read_only_mode = True  # staff viewing as a learner read it; its handlers refuse to write
     icon_class = "problem"
@@ -143,6 +144,7 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
     def _render_questions(self, views):
         return render_template(self, "templates/questions.html", {"questions": views, "prefix": self._prefix()})
 
+    @XBlock.supports("multi_device")
     def student_view(self, context=None):
         views = self._question_views(self.questions, self._seed())
         score = self.calculate_score()
@@ -161,28 +163,32 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
         return marked_as_preview(self.student_view(context))
 
     def student_view_data(self, context=None):
-        """The case for the mobile apps: no correct answers, feedback or model answers (handlers give those)."""
-        seed = self._seed()
-        questions = []
-        for question in self.questions:
-            public = {"id": question["id"], "type": question["type"], "prompt": question["prompt"],
-                      "points": question_points(question)}
-            if question["type"] in ("single_choice", "multiple_choice"):
-                public["options"] = [{"id": o["id"], "text": o["text"]}
-                                     for o in shuffled(question["options"], f"{seed}:{question['id']}")]
-            elif question["type"] == "ranking":
-                public["items"] = display_order(question, seed)
-            elif question["type"] == "reflection":
-                public.update(min_words=question["min_words"], max_words=question["max_words"],
-                              criteria=question["criteria"])
-            questions.append(public)
+        """The case for the mobile apps, the same for everyone: the Course Blocks API collects it once per
+        publish, with no user. No correct answers, feedback or model answers; the learner's own question
+        order and answers come from the `learner_state` handler."""
         return {
             "display_name": self.display_name, "context": self.context, "image": self.image, "facts": self.facts,
-            "voices": self.voices, "links": self.links, "questions": questions,
+            "voices": self.voices, "links": self.links,
+            "questions": [self._public_question(question, None) for question in self.questions],
             "max_attempts": self.max_attempts, "weight": self.weight,
-            "handlers": {name: self.runtime.handler_url(self, name)
-                         for name in ("submit_answer", "self_assess", "choose", "restart")},
+            "handlers": ["learner_state", "submit_answer", "self_assess", "choose", "restart"],
         }
+
+    def _public_question(self, question, seed):
+        """A question without what gives the answer away, in the order `seed` draws (a learner's anonymous
+        id; None for everyone: a fixed draw, never the authored order, which may tell the answer)."""
+        seed = seed or "everyone"
+        public = {"id": question["id"], "type": question["type"], "prompt": question["prompt"],
+                  "points": question_points(question)}
+        if question["type"] in ("single_choice", "multiple_choice"):
+            public["options"] = [{"id": o["id"], "text": o["text"]}
+                                 for o in shuffled(question["options"], f"{seed}:{question['id']}")]
+        elif question["type"] == "ranking":
+            public["items"] = display_order(question, seed)
+        elif question["type"] == "reflection":
+            public.update(min_words=question["min_words"], max_words=question["max_words"],
+                          criteria=question["criteria"])
+        return public
 
     # ---- handlers ---------------------------------------------------------------------------
 
@@ -258,6 +264,19 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
 
     def _no_attempts_left(self):
         return InputError(self.ugettext("You have used every attempt for this question."), field="question")
+
+    @XBlock.handler
+    @json_handler
+    @read_only
+    def learner_state(self, payload, suffix=""):
+        """The signed-in learner's case (mobile apps): questions in their order, their answers and score."""
+        user = self._require_learner()
+        score = self.calculate_score()
+        return {"questions": [self._public_question(question, user.anonymous_id) for question in self.questions],
+                "answers": {qid: {key: state.get(key) for key in ("answer", "score", "attempts", "submitted_at", "met")}
+                            for qid, state in self.answers.items()},
+                "total": {"earned": score.raw_earned, "possible": score.raw_possible},
+                "completion": scoring.completion(self.questions, self.answers)}
 
     @XBlock.handler
     @json_handler

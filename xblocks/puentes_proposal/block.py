@@ -69,6 +69,7 @@ def course_end(course_key):
 @XBlock.needs("i18n")
 @XBlock.wants("studio_user_permissions")
 @XBlock.wants("settings")
+@XBlock.wants("completion")
 class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
     """A municipal team's project proposal: template, team, drafts, versions, feedback, competition entry."""
 
@@ -90,6 +91,7 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
                help=_("Last moment to submit; the course end is the limit when it comes first."))
 
     has_score = True
+    has_custom_completion = True  # complete when the team submits, not when a tutor approves (handlers.submit)
     has_author_view = True  # Studio previews author_view (xmodule/studio_editable.py has_author_view)
     show_in_read_only_mode = True  # staff viewing as a learner read the team's work; handlers refuse to write
     icon_class = "problem"
@@ -139,6 +141,7 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
             return None
         return api.proposal_for_member(self.block_key, user.user_id)
 
+    @XBlock.supports("multi_device")
     def student_view(self, context=None):
         user = current_user(self)
         proposal = self.viewer_proposal(user)
@@ -250,23 +253,15 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
         return view
 
     def student_view_data(self, context=None):
-        """For the mobile apps: the template, the team's proposal and the handlers to call."""
-        user = current_user(self)
-        proposal = api.proposal_for_member(self.block_key, user.user_id) if user.is_authenticated else None
-        data = {
+        """For the mobile apps, the same for everyone (the Course Blocks API collects it once per publish, with
+        no user): the template and settings. The team's proposal comes from the `learner_state` handler."""
+        return {
             "display_name": self.display_name, "intro": clean_html(self.intro), "sections": self.template(),
             "max_team_size": self.max_team_size, "max_versions": self.max_versions, "currency": self.currency,
             "due": self.last_moment().isoformat() if self.last_moment() else None,
-            "autosave_seconds": self.setting("PUENTES_AUTOSAVE_SECONDS"), "proposal": None,
+            "autosave_seconds": self.setting("PUENTES_AUTOSAVE_SECONDS"),
+            "handlers": ["learner_state", "start", "join", "save_draft", "upload_part", "submit", "confirm_entry"],
         }
-        if proposal:
-            data["proposal"] = {
-                "id": proposal.proposal_id, "status": proposal.status, "revision": proposal.revision,
-                "answers": proposal.answers, "versions_submitted": proposal.versions_submitted,
-                "team": [member.username for member in proposal.team],
-                "saved_at": proposal.saved_at.isoformat(),
-            }
-        return data
 
     # --- Studio ------------------------------------------------------------------------------
 

@@ -175,6 +175,15 @@ class ProposalHandlersMixin:
 
     @XBlock.handler
     @json_handler
+    @read_only
+    def learner_state(self, payload, suffix=""):
+        """The signed-in learner's proposal, or none yet (mobile apps; student_view_data has no user)."""
+        user = self._signed_in()
+        proposal = api.proposal_for_member(self.block_key, user.user_id)
+        return {"proposal": self._state(proposal) if proposal else None}
+
+    @XBlock.handler
+    @json_handler
     def save_draft(self, payload, suffix=""):
         """Save changed sections: {"changes": [{"section", "value", "base_revision"}]}."""
         user = self._signed_in()
@@ -252,8 +261,18 @@ class ProposalHandlersMixin:
             self._fail(error)
         self.runtime.publish(self, "puentes.proposal.submitted",
                              {"proposal_id": proposal.proposal_id, "version": version.number})
-        return {"version": version.number, "submitted_at": version.submitted_at.isoformat(),
-                **self._state(api.get_proposal(proposal.proposal_id))}
+        submitted = api.get_proposal(proposal.proposal_id)
+        self._report_completion(submitted)
+        return {"version": version.number, "submitted_at": version.submitted_at.isoformat(), **self._state(submitted)}
+
+    def _report_completion(self, proposal):
+        """A submitted proposal is complete for every member of the team (completion/services.py
+        submit_group_completion); without a completion service, for the one who submitted."""
+        service = self.runtime.service(self, "completion")
+        if service is not None and service.completion_tracking_enabled():
+            service.submit_group_completion(self.block_key, 1.0, user_ids=[member.user_id for member in proposal.team])
+        else:
+            self.runtime.publish(self, "completion", {"completion": 1.0})
 
     @XBlock.handler
     @json_handler

@@ -120,6 +120,7 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
 
     # ---- views ----------------------------------------------------------------------------------
 
+    @XBlock.supports("multi_device")
     def student_view(self, context=None):
         user = self.reviewer()
         if user is None:
@@ -367,7 +368,8 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
         review = self.review_from(payload)
         try:
             sent = api.send_rubric_review(proposal.proposal_id, user.user_id, self.current_rubric(),
-                                          language=translation.get_language(), **review)
+                                          language=translation.get_language(),
+                                          gradebook_points=self.gradebook_points(proposal), **review)
         except api.ProposalError as error:
             raise self._review_error(error, review["levels"]) from None
         # The tracking log (the LMS's publish for any event type that is not a grade).
@@ -377,6 +379,13 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
             "tutor": sent.tutor_username})
         return {"sent": True, "decision": sent.decision, "points_earned": sent.points_earned,
                 "points_possible": sent.points_possible}
+
+    def gradebook_points(self, proposal):
+        """What the reviewed proposal block is worth in the gradebook (its max_score), or None if it is gone."""
+        try:
+            return self.runtime.get_block(UsageKey.from_string(proposal.block_key)).max_score()
+        except Exception:  # noqa: BLE001 - a removed block still lets the review go out, on the rubric's points
+            return None
 
     # ---- course staff ---------------------------------------------------------------------------
 
