@@ -13,8 +13,10 @@ def test_diego_edits_the_case_in_studio(page_as):
     reflection_min = editor.locator("[data-name=min_words]")
     reflection_min.fill("900")
     editor.get_by_role("button", name="Salvar").click()
-    editor.get_by_text("O mínimo de palavras é maior que o máximo (250).").wait_for()
+    editor.locator("[role=alert]").get_by_text("O mínimo de palavras é maior que o máximo (250).").wait_for()
     assert page.evaluate("document.activeElement.getAttribute('data-path')") == "questions.3.min_words"
+    beside = reflection_min.get_attribute("aria-describedby").split()[0]   # and the message beside the field
+    assert "O mínimo de palavras é maior" in page.locator(f"#{beside}").inner_text()
     reflection_min.fill("30")
     with page.expect_navigation():  # saved: the demo's runtime reloads the editor, as Studio does
         editor.get_by_role("button", name="Salvar").click()

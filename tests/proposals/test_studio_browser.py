@@ -16,7 +16,8 @@ def test_diego_adds_a_section_and_ana_sees_it(page_as, demo_site):
     editor = diego.locator(".pp-editor")
     sections = editor.locator("[data-list=sections] > [data-role=items] > fieldset")
     count = sections.count()
-    assert count == 15
+    from puentes_proposal.default_template import DEFAULT_SECTIONS
+    assert count == len(DEFAULT_SECTIONS)
     assert sections.first.locator("[data-name=title]").input_value() == "Título del proyecto"  # translated default
 
     editor.get_by_role("button", name="Agregar: Sección").click()
@@ -27,9 +28,16 @@ def test_diego_adds_a_section_and_ana_sees_it(page_as, demo_site):
     new.get_by_label("Ayuda para el equipo").fill("El municipio y el país que presentan el proyecto.")
     new.get_by_label("Obligatoria").check()
     editor.get_by_role("button", name="Guardar").click()
-    editor.locator("[role=alert]").get_by_text("Sección 16").wait_for()
-    assert diego.evaluate("document.activeElement.getAttribute('data-path')") == "sections.15.id"
+    editor.locator("[role=alert]").get_by_text(f"Sección {count + 1}").wait_for()
+    assert diego.evaluate("document.activeElement.getAttribute('data-path')") == f"sections.{count}.id"
     assert new.locator("[data-name=id]").get_attribute("aria-invalid") == "true"
+    # The message is beside the field too (errors.js), and the field is in view above the sticky Save bar.
+    beside = new.locator("[data-name=id]").get_attribute("aria-describedby").split()[0]
+    assert f"sección {count + 1}" in diego.locator(f"#{beside}").inner_text().lower()
+    assert diego.evaluate("""() => {
+        const field = document.activeElement.getBoundingClientRect();
+        const bar = document.querySelector('.pst-editor-actions').getBoundingClientRect();
+        return field.top >= 0 && field.bottom <= bar.top; }""")
 
     new.locator("[data-name=id]").fill("municipio")
     new.get_by_label("Tipo").select_option("short_text")

@@ -2,6 +2,7 @@
 rules as an OLX import (content.build_case); a 400 names the form field at fault."""
 from xblock.core import XBlock
 
+from puentes_core import client
 from puentes_core.handlers import Forbidden, InputError, json_handler
 from puentes_core.rendering import render_view
 from puentes_core.users import may_author
@@ -14,9 +15,10 @@ class StudioMixin:
 
     def studio_view(self, context=None):
         return render_view(self, "templates/studio.html", {"block": self},
-                           css=["puentes_core:static/css/studio_form.css"],
-                           js=["puentes_core:static/js/studio_form.js", "static/studio.js"],
-                           init_fn="PuentesCaseStudyEditor", init_args={"case": self.case()})
+                           css=[*client.CSS, "puentes_core:static/css/studio_form.css"],
+                           js=[*client.JS, "puentes_core:static/js/studio_form.js", "static/studio.js"],
+                           init_fn="PuentesCaseStudyEditor",
+                           init_args={"case": self.case(), "core": client.client_settings()})
 
     @XBlock.handler
     @json_handler

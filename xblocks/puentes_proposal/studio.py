@@ -2,6 +2,7 @@
 team). Saving checks everything with `authoring.clean_block`; a 400 names the editor's input at fault."""
 from xblock.core import XBlock
 
+from puentes_core import client
 from puentes_core.handlers import Forbidden, InputError, json_handler
 from puentes_core.rendering import render_view
 from puentes_core.users import may_author
@@ -27,9 +28,10 @@ class StudioMixin:
 
     def studio_view(self, context=None):
         return render_view(self, "templates/studio.html", {"block": self},
-                           css=["puentes_core:static/css/studio_form.css"],
-                           js=["puentes_core:static/js/studio_form.js", "static/js/studio.js"],
-                           init_fn="PuentesProposalEditor", init_args={"proposal": self.studio_values()})
+                           css=[*client.CSS, "puentes_core:static/css/studio_form.css"],
+                           js=[*client.JS, "puentes_core:static/js/studio_form.js", "static/js/studio.js"],
+                           init_fn="PuentesProposalEditor",
+                           init_args={"proposal": self.studio_values(), "core": client.client_settings()})
 
     @XBlock.handler
     @json_handler

@@ -51,6 +51,6 @@ function PuentesCaseStudyEditor(runtime, element, args) {
 
   window.PuentesStudioForm.editor(runtime, element, CASE, args.case || {}, {
     up: _("Move up"), down: _("Move down"), remove: _("Remove"), add: _("Add"), top: _("Case study"),
-    save: _("Save"), cancel: _("Cancel"),
+    save: _("Save"), cancel: _("Cancel"), errors: args.core.errors,
     unreachable: _("Could not reach the server. Your changes are still in the form.") });
 }

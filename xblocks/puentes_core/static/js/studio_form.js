@@ -139,6 +139,8 @@ window.PuentesStudioForm = function (container, spec, record, labels) {
         if (!node.getAttribute("aria-describedby")) { node.removeAttribute("aria-describedby"); }
       });
     },
+    /* The input at a 400's path ("3.max_words"), or null. */
+    inputAt: function (path) { return (path && container.querySelector('[data-path="' + path + '"]')) || null; },
     /* Mark and focus the input a 400 names; answers whether one was found. */
     showError: function (path, errorId) {
       var input = path && container.querySelector('[data-path="' + path + '"]');
@@ -158,7 +160,8 @@ window.PuentesStudioForm = function (container, spec, record, labels) {
    block's [data-role=editor]. Saving posts `collect()` to the block's studio_submit handler; a 400 shows
    its message (after the OLX element it names, if any) and marks and focuses the input at its path, or
    the alert when there is none. Besides the form's labels, `labels` gives `save`, `cancel`, `unreachable`
-   (no answer from the server) and optionally `failed` (an answer without a message). */
+   (no answer from the server), optionally `failed` (an answer without a message) and `errors` (puentes_core
+   client_settings().errors: with errors.js loaded, the message then also goes beside the input). */
 window.PuentesStudioForm.editor = function (runtime, element, spec, record, labels) {
   "use strict";
   var root = element.jquery ? element[0] : element;
@@ -175,6 +178,7 @@ window.PuentesStudioForm.editor = function (runtime, element, spec, record, labe
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     editor.clearErrors();
+    if (window.PuentesErrors) { window.PuentesErrors.clear(host); }
     errorBox.textContent = "";
     var payload = editor.collect();
     var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
@@ -183,7 +187,16 @@ window.PuentesStudioForm.editor = function (runtime, element, spec, record, labe
       .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
       .then(function (reply) {
         if (reply.ok) { runtime.notify("save", { state: "end" }); return; }
-        errorBox.textContent = (reply.body.element ? reply.body.element + " — " : "") + (reply.body.error || labels.failed || "");
+        var message = (reply.body.element ? reply.body.element + " — " : "") + (reply.body.error || labels.failed || "");
+        var input = editor.inputAt(reply.body.field);
+        if (window.PuentesErrors && labels.errors) {
+          // The shared way (errors.js): the message beside the input and in the summary, the input
+          // scrolled to the middle of the screen (clear of the sticky Save bar) and focused.
+          if (input) { var box = input.closest("details"); if (box) { box.open = true; } }
+          window.PuentesErrors.show(errorBox, [{ field: input, message: message }], labels.errors);
+          return;
+        }
+        errorBox.textContent = message;
         if (!editor.showError(reply.body.field, errorBox.id)) { errorBox.setAttribute("tabindex", "-1"); errorBox.focus(); }
       }, function () { errorBox.textContent = labels.unreachable; });
   });

@@ -36,6 +36,6 @@ function PuentesProposalEditor(runtime, element, args) {
   window.PuentesStudioForm.editor(runtime, element, PROPOSAL, args.proposal, {
     up: _("Move up"), down: _("Move down"), remove: _("Remove"), add: _("Add"), top: _("Project proposal"),
     failed: _("The proposal could not be saved."),
-    save: _("Save"), cancel: _("Cancel"),
+    save: _("Save"), cancel: _("Cancel"), errors: args.core.errors,
     unreachable: _("Could not reach the server. Your changes are still in the form.") });
 }
