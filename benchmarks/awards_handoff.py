@@ -1,26 +1,34 @@
-"""Benchmark: finished proposals turned into entries, and entries carried to a partner by the real worker (issue 5).
+"""Benchmark: finished proposals turned into entries, and entries carried to a partner by a real worker (issue 5, 19).
 
-1. Entering: `api.enter_proposal` for 1,000 snapshots in this process — entry + outbox row in one transaction,
-   plus queueing the delivery on Redis when delivery is on. Per-call p50/p95, SQL queries of one call, entries/s.
-2. End to end: 1,000 entries created while a real Celery worker (threads pool) consumes the Redis queue and
-   POSTs each, signed, to a local partner server. Latency = entry committed → partner stored it.
+1. Entering: `api.enter_proposal` in this process — entry + outbox row in one transaction (+ the batch nudge when
+   delivery is on). Per-call p50/p95, SQL queries of one call, entries/s.
+2. End to end, as an operator runs it: several producer processes (the LMS's web workers, where teams confirm
+   their entries) enter proposals while a Celery worker with the prefork pool, one process per core, drains the
+   outbox a batch per task into a local partner server over kept-alive connections. Entries/s = entries /
+   (first entry started → partner stored the last one); every entry must be stored once and posted once.
+   Each run is repeated; the table shows the median run, with the machine's load.
 
-    python -m benchmarks.awards_handoff [--entries 1000] [--concurrency 4]
+    python -m benchmarks.awards_handoff [--entries 1000] [--producers 3] [--concurrency 2] [--runs 3]
+    PUENTES_DB=mysql python -m benchmarks.awards_handoff        # the measured case: MariaDB
 """
 import argparse
+import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.harness import machine_load
 
 REPO = Path(__file__).resolve().parent.parent
 BROKER = "redis://127.0.0.1:6379/6"
 SECRET = "bench-secret"
 
 
-def setup(workdir):
+def setup(workdir, migrate=True):
     """A file database the worker can share (or its own MariaDB schema with PUENTES_DB=mysql), migrated."""
     sys.path[:0] = [str(REPO / "demo"), str(REPO)]
     os.environ.update({"DJANGO_SETTINGS_MODULE": "puentes_demo.settings", "PUENTES_DEMO_VAR": str(workdir),
@@ -28,11 +36,12 @@ def setup(workdir):
                        "PUENTES_CELERY_BROKER": BROKER})
     database_env = {"PUENTES_DEMO_VAR": str(workdir)}
     if os.environ.get("PUENTES_DB") == "mysql":
-        import MySQLdb
         name = "bench_awards_handoff"
-        server = MySQLdb.connect(host="127.0.0.1", user="root", passwd="")
-        server.cursor().execute(f"DROP DATABASE IF EXISTS {name}")
-        server.cursor().execute(f"CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+        if migrate:
+            import MySQLdb
+            server = MySQLdb.connect(host="127.0.0.1", user="root", passwd="")
+            server.cursor().execute(f"DROP DATABASE IF EXISTS {name}")
+            server.cursor().execute(f"CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
         os.environ["PUENTES_DB_NAME"] = name
         database_env.update({"PUENTES_DB": "mysql", "PUENTES_DB_NAME": name})
     else:
@@ -40,10 +49,11 @@ def setup(workdir):
         database_env["PUENTES_DEMO_DB"] = os.environ["PUENTES_DEMO_DB"]
     import django
     django.setup()
-    import redis
-    from django.core.management import call_command
-    call_command("migrate", verbosity=0, interactive=False)
-    redis.Redis.from_url(BROKER).flushdb()
+    if migrate:
+        import redis
+        from django.core.management import call_command
+        call_command("migrate", verbosity=0, interactive=False)
+        redis.Redis.from_url(BROKER).flushdb()
     return database_env
 
 
@@ -74,61 +84,145 @@ def enter_many(first_id, count, course_key):
     return samples, queries, time.perf_counter() - started
 
 
-def row(label, count, samples, queries, seconds):
+def produce(workdir, first_id, count, awards):
+    """A producer process: set up, say 'ready', wait for 'go' on stdin, enter its proposals, report."""
+    setup(Path(workdir), migrate=False)
+    from django.conf import settings
+
+    from puentes_demo.celery import app
+    from tests.awards_handoff.conftest import COURSE
+    app.conf.update(broker_url=BROKER, task_always_eager=False)
+    for name, value in json.loads(awards).items():
+        setattr(settings, name, tuple(value) if isinstance(value, list) else value)
+    print("ready", flush=True)
+    sys.stdin.readline()
+    cpu = time.process_time()
+    samples, _queries, seconds = enter_many(first_id, count, COURSE)
+    print(json.dumps({"samples": samples, "seconds": seconds, "cpu": time.process_time() - cpu}), flush=True)
+
+
+def worker_cpu_seconds(worker):
+    """CPU seconds the worker's processes (the main one and its pool) have used so far."""
+    import psutil
+    main = psutil.Process(worker.process.pid)
+    return sum(sum(process.cpu_times()[:2]) for process in [main, *main.children(recursive=True)])
+
+
+def end_to_end(workdir, database_env, partner, awards, first_id, count, producers, worker):
+    """Producers enter `count` proposals at once; returns (entries/s, latencies ms, stored once, attempts,
+    partner connections, CPU ms per entry across producers, worker and partner)."""
+    from puentes_awards.models import OutboxMessage
+    from tests.awards_handoff.harness import wait_for
+    env = {**os.environ, **database_env, "PYTHONPATH": f"{REPO}:{REPO / 'demo'}"}
+    share = -(-count // producers)
+    processes = []
+    for index in range(producers):
+        start, size = first_id + index * share, min(share, count - index * share)
+        processes.append(subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.awards_handoff", "--produce", str(workdir), str(start), str(size),
+             json.dumps(awards)], cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True))
+    for process in processes:
+        assert process.stdout.readline().strip() == "ready", "a producer failed to start"
+    requests_before = len(partner.requests)
+    worker_before, own_before = worker_cpu_seconds(worker), time.process_time()
+    started = time.time()
+    for process in processes:
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    producer_cpu = 0
+    for process in processes:
+        producer_cpu += json.loads(process.stdout.readline())["cpu"]
+        process.wait(600)
+    keys = set(OutboxMessage.objects.filter(entry__proposal_id__gte=first_id, entry__proposal_id__lt=first_id + count)
+               .values_list("idempotency_key", flat=True))
+    wait_for(lambda: keys <= set(partner.stored), 600, interval=0.2, message="all deliveries")
+    finished = max(partner.arrivals[key] for key in keys)
+    parts = {"producers": producer_cpu, "worker": worker_cpu_seconds(worker) - worker_before,
+             "partner": time.process_time() - own_before}
+    print({name: round(seconds * 1000 / count, 2) for name, seconds in parts.items()}, file=sys.stderr)
+    cpu_ms = sum(parts.values()) * 1000 / count
+    rows = OutboxMessage.objects.filter(idempotency_key__in=keys)
+    created = {key: moment.timestamp() for key, moment in rows.values_list("idempotency_key", "created")}
+    latencies = [(partner.arrivals[key] - created[key]) * 1000 for key in keys]
+    posts = [request["key"] for request in partner.requests[requests_before:]]
+    connections = len({request["connection"] for request in partner.requests[requests_before:]})
+    once = (len(keys) == count == rows.filter(status="delivered").count() == len(posts) == len(set(posts)))
+    attempts = sum(rows.values_list("attempts", flat=True))
+    return count / (finished - started), latencies, once, attempts, connections, cpu_ms
+
+
+def row(label, count, samples, queries, seconds, load):
     return (f"| {label} | {count} | {statistics.median(samples):.1f} | {percentile(samples, 0.95):.1f} | "
-            f"{queries} | {count / seconds:.0f} |")
+            f"{queries} | {count / seconds:.0f} | {load} |")
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=1000)
-    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--producers", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--produce", nargs=4, help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.produce:
+        return produce(options.produce[0], int(options.produce[1]), int(options.produce[2]), options.produce[3])
     workdir = Path(tempfile.mkdtemp(prefix="puentes-bench-awards-"))
     database_env = setup(workdir)
 
     from django.conf import settings
 
-    from puentes_awards.models import OutboxMessage
     from tests.awards_handoff.conftest import COURSE, make_edition
-    from tests.awards_handoff.harness import CeleryWorker, PartnerServer, wait_for, worker_env
+    from tests.awards_handoff.harness import CeleryWorker, PartnerServer, worker_env
 
     make_edition()
     count = options.entries
-    lines = ["| operation | N | p50 ms | p95 ms | queries per call | entries/s |", "|---|---|---|---|---|---|"]
+    database = "MariaDB" if os.environ.get("PUENTES_DB") == "mysql" else "SQLite"
+    lines = [f"Database: {database}.", "", "| operation | N | p50 ms | p95 ms | queries per call | entries/s | load |",
+             "|---|---|---|---|---|---|---|"]
 
     # 1. Entering without delivery: the entry, its snapshot and eligibility, in one transaction.
     settings.PUENTES_AWARDS_DELIVERY_URL = ""
     samples, queries, seconds = enter_many(1, count, COURSE)
-    lines.append(row("enter a finished proposal (no delivery)", count, samples, queries, seconds))
+    lines.append(row("enter a finished proposal (no delivery)", count, samples, queries, seconds, machine_load()))
 
-    # 2. With delivery on, while the real worker drains the queue into the partner server.
+    # 2. With delivery on, while the real worker drains the outbox into the partner server.
+    runs = []
     with PartnerServer(SECRET) as partner:
         awards = {"PUENTES_AWARDS_DELIVERY_URL": partner.url, "PUENTES_AWARDS_SIGNING_SECRET": SECRET,
                   "PUENTES_AWARDS_DELIVERY_TIMEOUTS": [3.05, 10], "PUENTES_AWARDS_DELIVERY_BACKOFF": [1, 60]}
         for name, value in awards.items():
             setattr(settings, name, tuple(value) if isinstance(value, list) else value)
         worker = CeleryWorker(worker_env(database_env, BROKER, awards), workdir / "worker.log",
-                              concurrency=options.concurrency, pool="threads").start()
+                              concurrency=options.concurrency, pool="prefork").start()
         try:
-            started = time.time()
-            samples, queries, seconds = enter_many(100_000, count, COURSE)
-            lines.append(row("enter + outbox row + queue on Redis", count, samples, queries, seconds))
-            wait_for(lambda: len(partner.stored) >= count, 600, interval=0.5, message="all deliveries")
-            finished = max(partner.arrivals.values())
-            created = {str(uuid): created.timestamp() for uuid, created in
-                       OutboxMessage.objects.values_list("idempotency_key", "created")}
-            latencies = [(partner.arrivals[key] - created[key]) * 1000 for key in partner.stored]
-            attempts = sum(OutboxMessage.objects.values_list("attempts", flat=True))
-            delivered = OutboxMessage.objects.filter(status="delivered").count()
+            from puentes_demo.celery import app
+            app.conf.update(broker_url=BROKER, task_always_eager=False)
+            samples, queries, seconds = enter_many(100_000, count // 2, COURSE)
+            lines.append(row("enter + outbox row + batch nudge (one producer)", count // 2, samples, queries,
+                             seconds, machine_load()))
+            for run in range(options.runs):
+                result = end_to_end(workdir, database_env, partner, awards, 200_000 + run * count, count,
+                                    options.producers, worker)
+                runs.append((*result, machine_load()))
         finally:
             worker.stop()
 
-    lines += ["", "| end to end (real worker, Redis, local partner) | N | worker threads | entries/s | "
-              "latency p50 ms | latency p95 ms | stored once | attempts |", "|---|---|---|---|---|---|---|---|",
-              f"| entry committed → partner stored it | {count} | {options.concurrency} | "
-              f"{count / (finished - started):.0f} | {statistics.median(latencies):.0f} | "
-              f"{percentile(latencies, 0.95):.0f} | {len(partner.stored) == count == delivered} | {attempts} |"]
+    rate, latencies, once, attempts, connections, cpu_ms, load = sorted(runs, key=lambda run: run[0])[len(runs) // 2]
+    cores = os.cpu_count() or 2
+    lines += ["", f"End to end: {options.producers} producer processes, a Celery worker (prefork, "
+              f"{options.concurrency} processes), Redis, a local partner; batches of "
+              f"{settings.PUENTES_AWARDS_DELIVERY_BATCH_SIZE}, "
+              f"window {settings.PUENTES_AWARDS_DELIVERY_BATCH_WINDOW} s. "
+              f"Median of {options.runs} runs (all: {', '.join(f'{run[0]:.0f}' for run in runs)} entries/s).", "",
+              "| end to end | N | entries/s | latency p50 ms | latency p95 ms | stored and posted once | attempts "
+              "| partner connections | CPU ms per entry | entries/s the CPU allows on "
+              f"{cores} idle cores | load |", "|---|---|---|---|---|---|---|---|---|---|---|",
+              f"| entry committed → partner stored it | {count} | {rate:.0f} | {statistics.median(latencies):.0f} | "
+              f"{percentile(latencies, 0.95):.0f} | {once and all(run[2] for run in runs)} | {attempts} | "
+              f"{connections} | {cpu_ms:.1f} | {cores * 1000 / cpu_ms:.0f} | {load} |",
+              "", "CPU ms per entry: the producers', the worker's (main process and pool) and this process's (the "
+              "partner server) CPU time over the run, divided by the entries; on a shared machine it is the figure "
+              "the load does not distort, and cores x 1000 / it bounds what the machine could carry if it were idle."]
     print("\n".join(lines))
 
 

@@ -5,26 +5,30 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from . import attachments, eligibility, notifications, outbox
-from .models import Edition, EditionCourse, Entry, EntryAttachment
+from .models import EditionCourse, Entry, EntryAttachment
 from .payload import snapshot_as_json
 
 log = logging.getLogger(__name__)
 
 
 def existing_entry(snapshot, edition):
-    return (Entry.objects.select_related("edition")
-            .filter(Q(proposal_id=snapshot.proposal_id, version=snapshot.version)
-                    | Q(edition=edition, proposal_id=snapshot.proposal_id)).first())
+    # proposal_id first, so the database walks the (proposal_id, version) index, not every entry.
+    return (Entry.objects.select_related("edition").filter(proposal_id=snapshot.proposal_id)
+            .filter(Q(version=snapshot.version) | Q(edition=edition)).first())
 
 
 def edition_for(course_key, entered_at):
-    editions = Edition.objects.filter(courses__course_key=course_key).distinct()
-    return eligibility.choose_edition(editions, entered_at)
+    """(edition, the language its teams from this course read), or (None, None): one query."""
+    courses = list(EditionCourse.objects.select_related("edition").filter(course_key=course_key))
+    edition = eligibility.choose_edition([course.edition for course in courses], entered_at)
+    language = next((course.language for course in courses if course.edition_id == getattr(edition, "pk", None)),
+                    None)
+    return edition, language
 
 
 def enter(snapshot, entered_at):
     """(entry, created). (None, False) when no edition draws from the proposal's course."""
-    edition = edition_for(snapshot.course_key, entered_at)
+    edition, language = edition_for(snapshot.course_key, entered_at)
     if edition is None:
         log.warning("Proposal %s v%s finished in %s, which no competition edition draws from",
                     snapshot.proposal_id, snapshot.version, snapshot.course_key)
@@ -35,7 +39,6 @@ def enter(snapshot, entered_at):
     # Files first, outside the transaction: paths are deterministic, so a retry reuses what a failed run copied.
     copies = attachments.copy_all(edition.slug, snapshot)
     reasons = eligibility.ineligibility(snapshot, eligibility.rules_of(edition), entered_at)
-    language = _language(edition, snapshot.course_key)
     try:
         # Writes only inside: on SQLite a read first would make the insert fail at once under a concurrent writer.
         with transaction.atomic():
@@ -47,15 +50,11 @@ def enter(snapshot, entered_at):
         if entry is None:
             raise
         return entry, False
-    outbox.dispatch_on_commit([message.pk for message in messages])
+    if messages:
+        outbox.nudge_on_commit()
     if not entry.eligible:
         transaction.on_commit(lambda: notifications.tell_team_ineligible(entry), robust=True)
     return entry, True
-
-
-def _language(edition, course_key):
-    course = EditionCourse.objects.filter(edition=edition, course_key=course_key).first()
-    return course.language if course else "en"
 
 
 def _record(edition, snapshot, entered_at, reasons, copies, language):

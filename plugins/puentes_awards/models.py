@@ -134,6 +134,7 @@ class OutboxMessage(models.Model):
     last_error = models.TextField(blank=True)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     lease_expires_at = models.DateTimeField(null=True, blank=True)  # a worker is delivering it until then
+    lease_token = models.CharField(max_length=32, blank=True, db_index=True)  # which claim holds it
     response_status = models.PositiveIntegerField(null=True, blank=True)
     response_body = models.TextField(blank=True)
     created = models.DateTimeField(auto_now_add=True)

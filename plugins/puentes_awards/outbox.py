@@ -4,11 +4,13 @@ A Celery message only nudges a worker; the row decides. A task lost with a kille
 restart is found again by `relay`, and two tasks for one row never deliver at the same time (the lease).
 """
 import logging
+import uuid
 from datetime import timedelta
 
 from celery import signature
 from django.conf import settings
-from django.db import transaction
+from django.core.cache import caches
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -38,17 +40,42 @@ def open_messages(entry, attachments):
                                          payload=payload) for destination in destinations()]
 
 
-# The task is named, not imported: tasks.py sits above this module (it calls deliver and relay), and the
-# app's ready() registers it, so the call below is the task's own apply_async (eager in tests).
+# The tasks are named, not imported: tasks.py sits above this module (it calls deliver and relay), and the
+# app's ready() registers them, so the calls below are the tasks' own apply_async (eager in tests).
 DELIVER_TASK = "puentes_awards.tasks.deliver_entry"
+DRAIN_TASK = "puentes_awards.tasks.deliver_outbox"
+NUDGE_KEY = "puentes_awards.outbox.drain_queued"
+
+
+def _send(task, args=(), countdown=0):
+    try:
+        signature(task, args=args).apply_async(countdown=countdown)
+    except Exception:  # noqa: BLE001 - the broker being down must not undo the entry; the relay resends
+        log.exception("Could not queue %s%s; the relay will", task, args)
 
 
 def dispatch(message_ids, countdown=0):
-    for message_id in message_ids:
-        try:
-            signature(DELIVER_TASK, args=(message_id,)).apply_async(countdown=countdown)
-        except Exception:  # noqa: BLE001 - the broker being down must not undo the entry; the relay resends
-            log.exception("Could not queue delivery of outbox message %s; the relay will", message_id)
+    """Queue delivery of these rows: one task per batch of them (they are due, or soon)."""
+    size = settings.PUENTES_AWARDS_DELIVERY_BATCH_SIZE
+    for start in range(0, len(message_ids), size):
+        _send(DRAIN_TASK, args=(list(message_ids[start:start + size]),), countdown=countdown)
+
+
+def nudge():
+    """Make sure a delivery task runs within the batch window: the first new row of a window queues one task,
+    which waits out the window and then takes every due row, so rows entered together leave together.
+
+    The mark lives in Django's cache (shared by every process in an LMS; per process in the demo — then each
+    process queues its own task). A task that starts early or a mark lost with the cache costs at most a wait
+    for the relay, never a delivery.
+    """
+    window = settings.PUENTES_AWARDS_DELIVERY_BATCH_WINDOW
+    if caches[settings.PUENTES_AWARDS_DELIVERY_CACHE].add(NUDGE_KEY, True, timeout=window):
+        _send(DRAIN_TASK, countdown=window)
+
+
+def nudge_on_commit():
+    transaction.on_commit(nudge, robust=True)
 
 
 def dispatch_on_commit(message_ids):
@@ -56,53 +83,121 @@ def dispatch_on_commit(message_ids):
         transaction.on_commit(lambda: dispatch(message_ids), robust=True)
 
 
-def lease_seconds():
+def lease_seconds(batch=1):
+    """Long enough for a batch of posts that each take the whole timeout."""
     connect, read = settings.PUENTES_AWARDS_DELIVERY_TIMEOUTS
-    return connect + read + 5
+    return (connect + read) * batch + 5
 
 
-def claim(message_id, now):
-    """The message, if it is pending, due and nobody else holds it; counts the attempt before making it."""
+def _claimable(now):
     free = Q(lease_expires_at__isnull=True) | Q(lease_expires_at__lt=now)
-    claimed = (OutboxMessage.objects
-               .filter(free, pk=message_id, status=OutboxMessage.PENDING, next_attempt_at__lte=now + EARLY_TOLERANCE)
-               .update(lease_expires_at=now + timedelta(seconds=lease_seconds()), attempts=F("attempts") + 1))
-    return OutboxMessage.objects.select_related("entry").get(pk=message_id) if claimed else None
+    return OutboxMessage.objects.filter(free, status=OutboxMessage.PENDING, next_attempt_at__lte=now + EARLY_TOLERANCE)
+
+
+def claim(now, limit, message_ids=None):
+    """Up to `limit` pending, due rows nobody else holds (of `message_ids`, or the oldest due), in one claim.
+
+    The attempt is counted before it is made. A token marks the rows this claim won, so two workers claiming
+    at once each get their own rows; on MariaDB the candidates are read with SKIP LOCKED so they rarely collide.
+    """
+    claimable = _claimable(now)
+    if message_ids is not None:
+        claimable = claimable.filter(pk__in=message_ids)
+    token = uuid.uuid4().hex
+    with transaction.atomic():
+        candidates = claimable.order_by("next_attempt_at", "pk")
+        if connection.features.has_select_for_update_skip_locked:
+            candidates = candidates.select_for_update(skip_locked=True)
+        chosen = list(candidates.values_list("pk", flat=True)[:limit])
+        if not chosen:
+            return []
+        claimable.filter(pk__in=chosen).update(
+            lease_token=token, lease_expires_at=now + timedelta(seconds=lease_seconds(len(chosen))),
+            attempts=F("attempts") + 1)
+    return list(OutboxMessage.objects.select_related("entry").filter(lease_token=token, pk__in=chosen))
+
+
+def deliver_claimed(messages):
+    """Try each claimed row once over the worker's kept-alive connection; record every outcome in one
+    statement. Returns the seconds until the earliest retry, or None."""
+    results = []
+    for message in messages:
+        try:
+            result = delivery.deliver(message)
+        except Exception as exc:  # noqa: BLE001 - whatever broke, the attempt is recorded and retried
+            log.exception("Delivering outbox message %s failed", message.pk)
+            result = delivery.DeliveryResult(None, error=f"{type(exc).__name__}: {exc}"[:2000])
+        results.append((message, result))
+    return record(results)
+
+
+def drain(message_ids=None):
+    """One task's work: a batch of these rows, or of the oldest due ones. Returns how many it claimed.
+
+    A full batch means more may wait, so another task is queued before posting, to take the next batch on
+    another worker meanwhile. A short batch means the window's rows are out: the mark goes, so a new row
+    queues a task again, and one more look closes the gap between the last claim and the mark's removal.
+    """
+    limit = settings.PUENTES_AWARDS_DELIVERY_BATCH_SIZE
+    messages = claim(timezone.now(), limit, message_ids)
+    if message_ids is None and len(messages) == limit:
+        _send(DRAIN_TASK)
+    retry_in = deliver_claimed(messages)
+    if retry_in is not None:
+        _send(DRAIN_TASK, countdown=retry_in)
+    if message_ids is None and len(messages) < limit:
+        caches[settings.PUENTES_AWARDS_DELIVERY_CACHE].delete(NUDGE_KEY)
+        if _claimable(timezone.now()).exists():
+            _send(DRAIN_TASK)
+    return len(messages)
 
 
 def deliver(message_id):
-    """Try once. Returns the seconds to wait before the next try, or None when there is nothing more to do."""
-    message = claim(message_id, timezone.now())
-    if message is None:
-        return None
-    try:
-        result = delivery.deliver(message)
-    except Exception as exc:  # noqa: BLE001 - whatever broke, the attempt is recorded and retried
-        log.exception("Delivering outbox message %s failed", message_id)
-        result = delivery.DeliveryResult(None, error=f"{type(exc).__name__}: {exc}"[:2000])
-    return record(message, result)
+    """Try one row once. Returns the seconds to wait before the next try, or None when there is nothing more to do."""
+    return deliver_claimed(claim(timezone.now(), 1, [message_id]))
 
 
-def record(message, result):
-    now = timezone.now()
+RECORDED_FIELDS = ["status", "lease_expires_at", "lease_token", "last_error", "response_status", "response_body",
+                   "delivered_at", "next_attempt_at"]
+
+
+def settle(message, result, now):
+    """Apply one attempt's result to the row in memory. Returns the seconds until its retry, or None."""
     if message.destination == OutboxMessage.EVENT_BUS:
         verdict = backoff.RETRY if result.error else backoff.DELIVERED
     else:
         verdict = backoff.outcome(result.status_code)
-    status = backoff.next_status(verdict, message.attempts, settings.PUENTES_AWARDS_DELIVERY_MAX_ATTEMPTS)
+    message.status = backoff.next_status(verdict, message.attempts, settings.PUENTES_AWARDS_DELIVERY_MAX_ATTEMPTS)
     base, cap = settings.PUENTES_AWARDS_DELIVERY_BACKOFF
-    delay = backoff.retry_delay(message.attempts, base, cap) if status == OutboxMessage.PENDING else None
-    changes = {"status": status, "lease_expires_at": None, "last_error": result.error,
-               "response_status": result.status_code, "response_body": result.body}
-    if status == OutboxMessage.DELIVERED:
-        changes["delivered_at"] = now
+    delay = backoff.retry_delay(message.attempts, base, cap) if message.status == OutboxMessage.PENDING else None
+    message.lease_expires_at, message.last_error = None, result.error
+    message.response_status, message.response_body = result.status_code, result.body
+    if message.status == OutboxMessage.DELIVERED:
+        message.delivered_at = now
     if delay is not None:
-        changes["next_attempt_at"] = now + timedelta(seconds=delay)
-    # Only a still-pending row changes: a late worker must not undo another's delivery.
-    OutboxMessage.objects.filter(pk=message.pk, status=OutboxMessage.PENDING).update(**changes)
-    if status == OutboxMessage.DEAD:
+        message.next_attempt_at = now + timedelta(seconds=delay)
+    if message.status == OutboxMessage.DEAD:
         log.error("Outbox message %s is dead after %s attempts: %s", message.pk, message.attempts, result.error)
     return delay
+
+
+def record(results):
+    """Every (message, result) of one claim in one UPDATE. Returns the seconds until the earliest retry, or None.
+
+    Only still-pending rows this claim holds change (bulk_update filters the queryset it is called on,
+    django/db/models/query.py): a late worker must not undo another's delivery.
+    """
+    if not results:
+        return None
+    now = timezone.now()
+    delays = [settle(message, result, now) for message, result in results]
+    token = results[0][0].lease_token
+    for message, _result in results:
+        message.lease_token = ""
+    OutboxMessage.objects.filter(status=OutboxMessage.PENDING, lease_token=token).bulk_update(
+        [message for message, _result in results], RECORDED_FIELDS)
+    retries = [delay for delay in delays if delay is not None]
+    return min(retries) if retries else None
 
 
 def lost_messages(now, grace_seconds, limit):

@@ -135,3 +135,21 @@ def celery_on_redis():
     yield use
     reset_pools()
     app.conf.update(**saved)
+
+
+@pytest.fixture
+def partner(settings):
+    def start(script=(), secret=SECRET):
+        from tests.awards_handoff.harness import PartnerServer
+        server = PartnerServer(secret, script, slow_seconds=1.0).__enter__()
+        servers.append(server)
+        settings.PUENTES_AWARDS_DELIVERY_URL = server.url
+        settings.PUENTES_AWARDS_SIGNING_SECRET = SECRET
+        settings.PUENTES_AWARDS_DELIVERY_TIMEOUTS = (1, 0.5)
+        settings.PUENTES_AWARDS_DELIVERY_BACKOFF = (10, 60)
+        settings.PUENTES_AWARDS_DELIVERY_MAX_ATTEMPTS = 4
+        return server
+    servers = []
+    yield start
+    for server in servers:
+        server.__exit__()

@@ -54,6 +54,8 @@ class PartnerServer:
         from puentes_awards.signing import signature_matches
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keeps connections alive, as a real partner's server does
+
             def log_message(self, *args):
                 pass
 
@@ -63,7 +65,8 @@ class PartnerServer:
                 signed = signature_matches(body, partner.secret, self.headers.get("X-Puentes-Signature"))
                 with partner.lock:
                     step = partner.script.pop(0) if partner.script else "ok"
-                    partner.requests.append({"key": key, "signed": signed, "step": step})
+                    partner.requests.append({"key": key, "signed": signed, "step": step,
+                                             "connection": self.client_address})
                 if not signed:
                     return self._answer(403, {"error": "bad signature"})
                 if step == "fail":
@@ -128,6 +131,9 @@ class CeleryWorker:
                     return self
             time.sleep(0.2)
         raise RuntimeError(f"celery worker not ready in {timeout}s: {self.tail()}")
+
+    def tail_all(self):
+        return self.log_path.read_text("utf-8", "replace") if self.log_path.exists() else ""
 
     def tail(self):
         return self.log_path.read_bytes()[-3000:].decode("utf-8", "replace") if self.log_path.exists() else ""

@@ -8,26 +8,8 @@ from django.utils import timezone
 from puentes_awards import api, outbox
 from puentes_awards.models import OutboxMessage
 from tests.awards_handoff.conftest import SECRET, build_snapshot
-from tests.awards_handoff.harness import PartnerServer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def partner(settings):
-    def start(script=(), secret=SECRET):
-        server = PartnerServer(secret, script, slow_seconds=1.0).__enter__()
-        servers.append(server)
-        settings.PUENTES_AWARDS_DELIVERY_URL = server.url
-        settings.PUENTES_AWARDS_SIGNING_SECRET = SECRET
-        settings.PUENTES_AWARDS_DELIVERY_TIMEOUTS = (1, 0.5)
-        settings.PUENTES_AWARDS_DELIVERY_BACKOFF = (10, 60)
-        settings.PUENTES_AWARDS_DELIVERY_MAX_ATTEMPTS = 4
-        return server
-    servers = []
-    yield start
-    for server in servers:
-        server.__exit__()
 
 
 def entered_message(proposal_id=1):
@@ -95,7 +77,7 @@ def test_the_relay_finds_messages_whose_task_was_lost(edition, partner, settings
 def test_a_leased_message_is_not_delivered_twice_at_once(edition, partner):
     server = partner()
     message = entered_message()
-    assert outbox.claim(message.pk, timezone.now()) is not None
+    assert outbox.claim(timezone.now(), 1, [message.pk])
     assert outbox.deliver(message.pk) is None and server.requests == []
     assert outbox.relay(grace_seconds=0) == 0
 

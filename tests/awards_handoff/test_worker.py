@@ -1,4 +1,5 @@
 """A real Celery worker on the Redis broker delivers to a real local server: exactly once, whatever fails."""
+import re
 import subprocess
 import sys
 
@@ -27,8 +28,8 @@ def handoff(shared_database, celery_on_redis, settings, tmp_path):
             setattr(settings, name, tuple(value) if isinstance(value, list) else value)
         env = worker_env(shared_database, BROKER, awards)
 
-        def new_worker():
-            worker = CeleryWorker(env, tmp_path / "worker.log").start()
+        def new_worker(concurrency=1):
+            worker = CeleryWorker(env, tmp_path / "worker.log", concurrency=concurrency).start()
             workers.append(worker)
             return worker
         return env, new_worker
@@ -89,3 +90,20 @@ def test_a_receiver_that_never_accepts_ends_in_the_dead_letter_state(handoff):
         api.enter_proposal(build_snapshot())
         message = wait_for(lambda: OutboxMessage.objects.filter(status="dead").first(), 60, message="dead letter")
         assert message.attempts == 3 and len(partner.requests) == 3 and partner.stored == {}
+
+
+def test_a_burst_leaves_in_batches_each_entry_posted_once_over_kept_alive_connections(handoff):
+    make_edition()
+    with PartnerServer(SECRET) as partner:
+        _env, new_worker = handoff(partner)
+        worker = new_worker(concurrency=2)  # prefork, as the LMS worker runs
+        entries = [api.enter_proposal(build_snapshot(proposal_id)) for proposal_id in range(1, 121)]
+        wait_for(lambda: statuses() == ["delivered"] * 120, 120, message="all 120 delivered")
+        keys = [request["key"] for request in partner.requests]
+        assert sorted(keys) == sorted(entry.uuid for entry in entries), "each entry posted exactly once"
+        assert sorted(partner.stored) == sorted(entry.uuid for entry in entries)
+        assert sum(OutboxMessage.objects.values_list("attempts", flat=True)) == 120
+        assert len({request["connection"] for request in partner.requests}) <= 2, "one kept-alive connection each"
+        tasks = re.findall(r"deliver_outbox\[[0-9a-f-]+\] received", worker.tail_all())
+        # A task per batch of up to 50 rows, or per batch window while entries trickle in: far from one per entry.
+        assert 0 < len(tasks) <= 120 // 5, len(tasks)

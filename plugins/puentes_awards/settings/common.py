@@ -12,6 +12,9 @@ DEFAULTS = {
     "PUENTES_AWARDS_DELIVERY_TIMEOUTS": (3.05, 10),  # (connect, read) seconds, as requests takes them
     "PUENTES_AWARDS_DELIVERY_BACKOFF": (10, 3600),   # first retry after ~base s, doubling, never above cap
     "PUENTES_AWARDS_RELAY_GRACE_SECONDS": 60,     # a pending message this late has lost its task
+    "PUENTES_AWARDS_DELIVERY_BATCH_SIZE": 50,     # rows one task claims and posts
+    "PUENTES_AWARDS_DELIVERY_BATCH_WINDOW": 1,    # seconds a new row waits so that rows leave together
+    "PUENTES_AWARDS_DELIVERY_CACHE": "default",   # CACHES alias holding the "a task is queued" mark
     "PUENTES_AWARDS_SENDER": "",                  # how receivers name us; defaults to LMS_BASE
 }
 

@@ -68,6 +68,8 @@ SETTINGS = (
     OperatorSetting("PUENTES_AWARDS_DELIVERY_URL", "", "text"),
     OperatorSetting("PUENTES_AWARDS_DELIVERY_MAX_ATTEMPTS", 8, "whole number"),
     OperatorSetting("PUENTES_AWARDS_DELIVERY_TIMEOUTS", [3.05, 10], "pair of seconds"),
+    OperatorSetting("PUENTES_AWARDS_DELIVERY_BATCH_SIZE", 50, "whole number"),
+    OperatorSetting("PUENTES_AWARDS_DELIVERY_BATCH_WINDOW", 1, "whole number"),
     OperatorSetting("PUENTES_AWARDS_EVENT_BUS", False, "switch"),
 )
 
@@ -90,6 +92,7 @@ SECRETS = (
 # Tasks that leave the request cycle. The platform's Celery router looks names up exactly in
 # EXPLICIT_QUEUES (no wildcards), so every task is listed by its full name.
 CELERY_TASKS = (
+    "puentes_awards.tasks.deliver_outbox",
     "puentes_awards.tasks.deliver_entry",
     "puentes_awards.tasks.relay_outbox",
     "puentes_awards.tasks.reconcile_entries",
