@@ -20,7 +20,7 @@ demo-data: venv
 
 demo: demo-data
 	@echo "Puentes demo: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
-	@$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
+	@$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload --insecure   # static files without DEBUG
 
 # Every test: lint, the suite on SQLite (with the browser tests), the suite on MariaDB,
 # the Tutor plugin rendered for real, and the wheel installed in a clean venv.

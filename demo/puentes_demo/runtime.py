@@ -14,6 +14,7 @@ from django.utils import translation
 from opaque_keys.edx.keys import UsageKey
 from opaque_keys.edx.locator import BlockUsageLocator, CourseLocator
 from xblock.core import XBlock
+from xblock.exceptions import NoSuchUsage
 from xblock.field_data import ReadOnlyFieldData, SplitFieldData
 from xblock.fields import Scope, ScopeIds
 from xblock.reference.user_service import UserService, XBlockUser
@@ -326,11 +327,17 @@ class DemoRuntime(Runtime):
     def get_block(self, usage_id, for_parent=None):
         usage_id = str(usage_id)
         block_type = self.id_reader.get_block_type(usage_id)
+        if not self.block_exists(usage_id):
+            raise NoSuchUsage(usage_id)   # as the LMS's modulestore: no block is made up from an id (D3)
         keys = ScopeIds(self.django_user_id, block_type, usage_id, usage_id)
         block = self.construct_xblock(block_type, keys, for_parent=for_parent)
         block.location = UsageKey.from_string(usage_id)
         block.course_id = block.location.course_key
         return block
+
+    def block_exists(self, usage_id):
+        """Was this block loaded (parsed from a course's OLX)? Every parsed block has its `parent` stored."""
+        return self.kvs.has(KeyValueStore.Key(Scope.parent, None, str(usage_id), "parent"))
 
     def wrap_xblock(self, block, view, frag, context):
         """Wrap a view as the LMS does: its init arguments go into the page escaped for a <script>

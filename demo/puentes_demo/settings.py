@@ -4,6 +4,7 @@ The plugin apps are found and configured exactly as the LMS does it: edx-django-
 `lms.djangoapp` entry points (get_plugin_apps) and runs each app's `plugin_settings` (add_plugins).
 """
 import os
+import secrets
 from pathlib import Path
 
 from edx_django_utils.plugins import add_plugins, get_plugin_apps
@@ -16,8 +17,19 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 PROJECT_TYPE = "lms.djangoapp"
 SETTINGS_TYPE = os.environ.get("PUENTES_SETTINGS_TYPE", "common")
 
-SECRET_KEY = os.environ.get("PUENTES_DEMO_SECRET", "demo-only-not-a-secret")
-DEBUG = os.environ.get("PUENTES_DEMO_DEBUG", "1") == "1"
+
+
+def _install_secret(path):
+    """A secret key made for this install on first start and kept in its var folder (never a fixed one)."""
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = os.environ.get("PUENTES_DEMO_SECRET") or _install_secret(VAR_DIR / "secret_key")
+DEBUG = os.environ.get("PUENTES_DEMO_DEBUG", "0") == "1"   # tracebacks to the browser only when asked for
+X_FRAME_OPTIONS = "DENY"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver", "[::1]"]
 
 INSTALLED_APPS = [
@@ -40,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "crum.CurrentRequestUserMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "puentes_demo.urls"

@@ -3,8 +3,9 @@ import mimetypes
 
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from opaque_keys import InvalidKeyError
@@ -12,7 +13,7 @@ from opaque_keys.edx.keys import UsageKey
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.django.request import django_to_webob_request, webob_to_django_response
-from xblock.exceptions import NoSuchHandlerError, NoSuchUsage
+from xblock.exceptions import DisallowedFileError, NoSuchHandlerError, NoSuchUsage
 from xblock.plugin import PluginMissingError
 
 from . import personas, roles
@@ -36,14 +37,28 @@ def index(request):
     })
 
 
+LOCAL_ADDRESSES = frozenset({"127.0.0.1", "::1"})
+
+
 @require_POST
 def quick_login(request, username):
-    """Demo only: sign in as one of the demo users with one click."""
+    """Demo only: sign in as one of the demo users with one click, from this machine only (D1).
+
+    Anyone who reaches the demo over a network signs in with a password at /login/; `next` never
+    leads off this site.
+    """
+    if request.META.get("REMOTE_ADDR") not in LOCAL_ADDRESSES:
+        return HttpResponseForbidden(_("One-click sign-in works only on the machine running the demo. "
+                                       "Sign in with a username and password instead."))
     user = get_user_model().objects.filter(username=username, username__in=personas.usernames()).first()
     if user is None:
         raise Http404
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return redirect(request.POST.get("next") or "demo:index")
+    wanted = request.POST.get("next") or ""
+    if not url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        wanted = "demo:index"
+    return redirect(wanted)
 
 
 def sign_out(request):
@@ -166,7 +181,7 @@ def package_resource(request, block_type, resource):
     try:
         block_class = XBlock.load_class(block_type)
         content = block_class.open_local_resource(resource).read()
-    except (PluginMissingError, OSError, ValueError):
+    except (PluginMissingError, DisallowedFileError, OSError, ValueError):   # outside public/: 404, never a 500
         raise Http404 from None
     content_type, _ = mimetypes.guess_type(resource)
     return HttpResponse(content, content_type=content_type or "application/octet-stream")
