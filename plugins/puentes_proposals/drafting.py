@@ -1,11 +1,13 @@
 """The team's draft: saving sections (with per-section conflict checks) and attachments.
 """
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Sum
 
 from . import attachments, rules, sections
 from .data import SaveResult
 from .errors import InvalidAnswer, NotAllowed, NotFound, StaleDraft
-from .models import Attachment, Proposal
+from .models import Attachment, Proposal, ProposalVersion
 from .reading import attachment_record, is_member
 
 
@@ -52,8 +54,30 @@ def save_answers(proposal_id, user_id, changes, template, number_locale=None):
                 proposal.section_revisions[section_id] = proposal.revision
         proposal.saved_by_id = user_id
         proposal.save(update_fields=["answers", "section_revisions", "revision", "saved_by", "saved_at"])
+        if any(by_id[section_id]["type"] == sections.ATTACHMENTS for section_id in cleaned):
+            delete_unreferenced_files(proposal, template)
     return SaveResult(revision=proposal.revision, saved_at=proposal.saved_at,
                       saved={section_id: value for section_id, (value, _base) in cleaned.items()})
+
+
+def _attachment_ids(template, answers):
+    return {item for section in template if section["type"] == sections.ATTACHMENTS
+            for item in (answers or {}).get(section["id"]) or [] if isinstance(item, int)}
+
+
+def delete_unreferenced_files(proposal, template):
+    """Inside the caller's transaction: forget the files neither the draft nor any submitted version lists,
+    and delete them from storage once that commits (a removed file no longer downloads or fills the quota)."""
+    referenced = _attachment_ids(template, proposal.answers)
+    for version in ProposalVersion.objects.filter(proposal=proposal).only("template", "answers"):
+        referenced |= _attachment_ids(version.template, version.answers)
+    stored = dict(Attachment.objects.filter(proposal=proposal).values_list("id", "storage_path"))
+    gone = rules.unreferenced(stored, referenced)
+    if not gone:
+        return
+    Attachment.objects.filter(pk__in=gone).delete()
+    paths = [stored[attachment_id] for attachment_id in gone]
+    transaction.on_commit(lambda: [attachments.storage().delete(path) for path in paths])
 
 
 def _check_attachment_ids(proposal, template, answers):
@@ -85,6 +109,14 @@ def add_attachment(proposal_id, user_id, section_id, template, name, content, ma
         if not rules.may_edit(proposal.status):
             attachments.storage().delete(storage_path)
             raise NotAllowed("locked")
+        kept = Attachment.objects.filter(proposal=proposal).aggregate(total=Sum("size"))
+        verdict = rules.may_attach(Attachment.objects.filter(proposal=proposal).count(), kept["total"] or 0,
+                                   accepted.size, settings.PUENTES_ATTACHMENT_MAX_FILES,
+                                   settings.PUENTES_ATTACHMENT_MAX_TOTAL_BYTES)
+        if not verdict:
+            attachments.storage().delete(storage_path)
+            raise InvalidAnswer(verdict.reason, section=section_id, max_files=settings.PUENTES_ATTACHMENT_MAX_FILES,
+                                max_total_bytes=settings.PUENTES_ATTACHMENT_MAX_TOTAL_BYTES)
         row = Attachment.objects.create(proposal=proposal, section_id=section_id, name=accepted.name,
                                         content_type=accepted.content_type, size=accepted.size,
                                         storage_path=storage_path, uploaded_by_id=user_id)

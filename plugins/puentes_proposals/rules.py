@@ -131,6 +131,20 @@ def may_invite(members, pending, max_members, invitee_is_member):
     return Verdict(True)
 
 
+def may_attach(files, stored_bytes, size, max_files, max_total_bytes):
+    """May a proposal that keeps `files` files of `stored_bytes` take one more of `size` bytes? (M4)"""
+    if max_files and files >= max_files:
+        return Verdict(False, "too_many_files")
+    if max_total_bytes and stored_bytes + size > max_total_bytes:
+        return Verdict(False, "quota_full")
+    return Verdict(True)
+
+
+def unreferenced(stored_ids, referenced_ids):
+    """The stored files nothing refers to any more (neither the draft nor a submitted version): to delete."""
+    return set(stored_ids) - set(referenced_ids)
+
+
 def may_confirm_entry(status, eligible, consents):
     """After approval the team enters the competition by confirming eligibility and consenting."""
     if status != APPROVED:

@@ -2,7 +2,7 @@
 import pytest
 
 from tests.helpers import BlockLoader
-from tests.proposals.conftest import PDF, SMALL_TEMPLATE, block_xml  # noqa: F401  (shared with the tests)
+from tests.proposals.conftest import COMPLETE_ANSWERS, PDF, SMALL_TEMPLATE, block_xml  # noqa: F401  (shared with the tests)
 
 
 @pytest.fixture

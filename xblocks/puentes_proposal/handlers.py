@@ -55,7 +55,9 @@ class ProposalHandlersMixin:
             raise NotFoundError(self._say(error.code), field=field, code=error.code)
         if isinstance(error, api.StaleDraft):
             raise Conflict(self._say("conflict"), **error.details)
-        message = self._say(error.code, limit=settings.PUENTES_ATTACHMENT_MAX_BYTES // (1024 * 1024))
+        message = self._say(error.code, limit=settings.PUENTES_ATTACHMENT_MAX_BYTES // (1024 * 1024),
+                            max_files=settings.PUENTES_ATTACHMENT_MAX_FILES,
+                            total=settings.PUENTES_ATTACHMENT_MAX_TOTAL_BYTES // (1024 * 1024))
         if error.code == "invalid_answer" and error.details.get("message"):
             message = error.details["message"]
         if error.code == "incomplete":

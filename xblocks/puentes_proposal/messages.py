@@ -24,6 +24,10 @@ REASONS = {
     "invalid_answer": _("One of the answers could not be saved."),
     "empty": _("The file is empty."),
     "too_big": _("The file is larger than the limit of {limit} MB."),
+    "too_many_files": _("A proposal can keep at most {max_files} files. Remove one you no longer need, then "
+                        "upload again."),
+    "quota_full": _("With this file the proposal's files would take more than {total} MB in all. Remove files "
+                    "you no longer need, then upload again."),
     "bad_type": _("Files of this type are not accepted. Use PDF, images, office documents, CSV or text."),
     "mismatch": _("The file's content does not match its extension. Save it again in the right format."),
     "not_approved": _("Only an approved proposal can enter the competition."),

@@ -56,6 +56,8 @@ def _is_number(value: t.Any) -> bool:
 SETTINGS = (
     OperatorSetting("PUENTES_ATTACHMENT_STORAGE", "default", "text", tutor_default="puentes_private"),
     OperatorSetting("PUENTES_ATTACHMENT_MAX_BYTES", 10485760, "whole number"),
+    OperatorSetting("PUENTES_ATTACHMENT_MAX_FILES", 20, "whole number"),
+    OperatorSetting("PUENTES_ATTACHMENT_MAX_TOTAL_BYTES", 52428800, "whole number"),
     OperatorSetting(
         "PUENTES_ATTACHMENT_TYPES",
         ["pdf", "png", "jpg", "jpeg", "gif", "webp", "doc", "docx", "odt",
