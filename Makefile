@@ -5,8 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 MANAGE := cd demo && ../$(PY) manage.py
 
-.PHONY: venv system demo demo-data test test-sqlite test-mariadb test-tutor quality wheel-smoke \
-        translations courses bench requirements clean
+.PHONY: venv system demo demo-data test test-sqlite test-mariadb test-verawood test-tutor quality wheel-smoke \
+        translations courses dist bench requirements clean
 
 venv:
 	@bash scripts/bootstrap.sh
@@ -22,9 +22,10 @@ demo: demo-data
 	@echo "Puentes demo: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	@$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload --insecure   # static files without DEBUG
 
-# Every test: lint, the suite on SQLite (with the browser tests), the suite on MariaDB,
-# the Tutor plugin rendered for real, and the wheel installed in a clean venv.
-test: system quality test-sqlite test-mariadb test-tutor wheel-smoke
+# Every test: lint, the suite on SQLite (with the browser tests), the suite on MariaDB, the suite
+# again on the Open edX platform's own pins, the Tutor plugin rendered for real, and the wheel
+# installed in a clean venv.
+test: system quality test-sqlite test-mariadb test-verawood test-tutor wheel-smoke
 
 quality: venv
 	@$(VENV)/bin/ruff check xblocks plugins demo tests scripts benchmarks
@@ -35,6 +36,10 @@ test-sqlite: venv
 test-mariadb: venv
 	@bash scripts/ensure-services.sh
 	@PUENTES_DB=mysql $(PY) -m pytest -q -p no:cacheprovider -m "not browser and not sqlite_only"
+
+# The pack installed under requirements/platform-verawood.txt in its own venv; SQLite, no browser.
+test-verawood:
+	@bash scripts/test-verawood.sh -n 2
 
 test-tutor:
 	@if [ -f scripts/test-tutor.sh ]; then bash scripts/test-tutor.sh; else echo "no Tutor plugin yet"; fi
@@ -52,10 +57,10 @@ bench: venv
 	@$(PY) -m benchmarks
 
 requirements:
-	@$(VENV)/bin/pip install -q pip-tools
-	@cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt
-	@cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links test.in -o test.txt
-	@cd requirements && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links build.in -o build.txt
+	@$(PY) -m pip install -q pip-tools
+	@cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt
+	@cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-index-url --no-emit-find-links test.in -o test.txt
+	@cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-index-url --no-emit-find-links build.in -o build.txt
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info demo/var .pytest_cache
+	rm -rf $(VENV) .venv-tutor .venv-verawood build dist *.egg-info demo/var .pytest_cache
