@@ -24,7 +24,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$reqs_hash" ]; then
   echo "$reqs_hash" > "$stamp"
 fi
 # The pack as an LMS gets it: a wheel, its dependencies resolved under the platform's pins.
-"$VENV/bin/python" -m pip install -q -c "$PINS" --force-reinstall --no-deps . 2>&1 | grep -v "^WARNING" || true
-"$VENV/bin/python" -m pip install -q -c "$PINS" . 2>&1 | grep -v "^WARNING" || true
+"$VENV/bin/python" -m pip install -q -c "$PINS" --force-reinstall --no-deps .
+"$VENV/bin/python" -m pip install -q -c "$PINS" .
 "$VENV/bin/python" -m pip check
 exec "$VENV/bin/python" -m pytest -q -p no:cacheprovider -m "not browser and not worker" "$@"

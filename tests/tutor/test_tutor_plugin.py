@@ -1,10 +1,13 @@
 """The Tutor plugin `puentes`, rendered by the real `tutor` CLI into throwaway project roots."""
 import ast
 import re
+import subprocess
 import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tutorpuentes.operator_settings import CELERY_TASKS, SETTINGS
 
@@ -32,24 +35,66 @@ def test_plugin_is_enabled_and_registered(default_project):
     assert re.search(r"^puentes\s.*enabled\s+0\.1\.0$", plugins, re.MULTILINE), plugins
 
 
-def test_openedx_image_installs_the_pack_after_the_platform_requirements(default_project):
+WHEEL = "puentes-0.1.0-py3-none-any.whl"
+
+
+def pack_install_line(dockerfile: str) -> str:
+    """The RUN instruction of the Dockerfile that installs the pack (from its comment to the blank line)."""
+    start = dockerfile.index("# Puentes XBlocks and plugin apps")
+    return dockerfile[start:dockerfile.index("\n\n", start)]
+
+
+def test_the_default_config_builds_the_image_from_the_wheel_the_plugin_carries(default_project):
+    """No package index knows `puentes`: its wheel is in the openedx build context (env/build/openedx)."""
+    assert default_project.value("PUENTES_PIP_REQUIREMENT") == "puentes==0.1.0"
+    wheel = default_project.env / "build" / "openedx" / "puentes-wheels" / WHEEL
+    assert zipfile.is_zipfile(wheel), "the pack's wheel is not in the image's build context"
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert "puentes_core/i18n.py" in names
+    assert "puentes_proposal/translations/es_419/LC_MESSAGES/text.mo" in names
     dockerfile = default_project.read("build", "openedx", "Dockerfile")
-    install = "$PIP_COMMAND install 'puentes==0.1.0'"
-    assert install in dockerfile
-    assert dockerfile.index("requirements/edx/base.txt") < dockerfile.index(install)
+    install = pack_install_line(dockerfile)
+    assert "--mount=type=bind,source=puentes-wheels,target=/openedx/puentes-wheels" in install
+    assert "$PIP_COMMAND install --find-links /openedx/puentes-wheels 'puentes==0.1.0'" in install
+    # in the stage that builds the virtualenv, after the platform's own requirements
+    position = dockerfile.index(install)
+    assert dockerfile[dockerfile.rindex("\nFROM ", 0, position):].startswith("\nFROM python AS python-requirements")
+    assert dockerfile.index("requirements/edx/base.txt") < position
+
+
+def test_the_wheel_in_the_context_is_the_one_the_installed_plugin_carries(default_project):
+    import tutorpuentes
+    carried = Path(tutorpuentes.__file__).parent / "templates" / "build" / "openedx" / "puentes-wheels" / WHEEL
+    rendered = default_project.env / "build" / "openedx" / "puentes-wheels" / WHEEL
+    assert carried.read_bytes() == rendered.read_bytes()  # copied, never rendered as a template
+
+
+def test_the_rendered_requirement_installs_with_the_platform_pins_and_renders_every_block(default_project):
+    """What the Dockerfile runs, in a clean Python 3.12 venv with requirements/platform-verawood.txt."""
+    install = pack_install_line(default_project.read("build", "openedx", "Dockerfile"))
+    requirement = re.search(r"install --find-links /openedx/puentes-wheels '([^']+)'", install).group(1)
+    links = default_project.env / "build" / "openedx" / "puentes-wheels"
+    result = subprocess.run(
+        ["bash", str(REPO / "scripts" / "wheel-smoke.sh"), str(links), requirement],
+        capture_output=True, text=True, timeout=1800,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert re.search(r"smoke: \d+ passed, 0 failed", result.stdout)
 
 
 def test_operator_can_install_the_pack_from_git(configured_project):
-    dockerfile = configured_project.read("build", "openedx", "Dockerfile")
-    assert "install 'git+https://git.example.org/oas/puentes.git@v0.1.0#egg=puentes'" in dockerfile
-    assert "puentes==0.1.0" not in dockerfile
+    install = pack_install_line(configured_project.read("build", "openedx", "Dockerfile"))
+    git_url = "git+https://git.example.org/oas/puentes.git@v0.1.0#egg=puentes"
+    assert f"$PIP_COMMAND install --find-links /openedx/puentes-wheels '{git_url}'" in install
+    assert "puentes==0.1.0" not in install
 
 
 def test_empty_requirement_leaves_installing_to_a_mounted_checkout(make_project):
     project = make_project()
     project.save(PUENTES_PIP_REQUIREMENT="")
     dockerfile = project.read("build", "openedx", "Dockerfile")
-    assert "install 'puentes" not in dockerfile
+    assert "# Puentes XBlocks and plugin apps" in dockerfile and "install --find-links" not in dockerfile
     checkout = project.root / "src" / "puentes"
     checkout.mkdir(parents=True)
     project.tutor("mounts", "add", str(checkout))
@@ -213,11 +258,47 @@ def test_import_job_says_what_is_missing(default_project, platform, tmp_path):
 def test_local_deployment_runs_the_awards_relay_loop(make_project):
     project = make_project()
     project.save(PUENTES_AWARDS_RELAY_EVERY_SECONDS="120")
-    compose = project.read("local", "docker-compose.yml")
-    service = compose[compose.index("puentes-awards-relay:"):]
-    assert "./manage.py lms puentes_awards_relay --loop 120" in service
-    assert "lms.envs.tutor.production" in service
-    assert "../apps/openedx/settings/lms:/openedx/edx-platform/lms/envs/tutor:roz" in service
+    relay = yaml.safe_load(project.read("local", "docker-compose.yml"))["services"]["puentes-awards-relay"]
+    assert relay["command"] == "./manage.py lms puentes_awards_relay --loop 120"
+    assert relay["image"] == project.value("DOCKER_IMAGE_OPENEDX")  # the image the Dockerfile puts the pack in
+    assert relay["environment"]["DJANGO_SETTINGS_MODULE"] == "lms.envs.tutor.production"
+    assert "../apps/openedx/settings/lms:/openedx/edx-platform/lms/envs/tutor:roz" in relay["volumes"]
+    assert relay["restart"] == "unless-stopped"
+
+
+def test_dev_deployment_runs_the_relay_from_the_development_image(default_project):
+    """`tutor dev` reads local/docker-compose.yml, then dev/docker-compose.yml (tutor/commands/dev.py)."""
+    relay = yaml.safe_load(default_project.read("dev", "docker-compose.yml"))["services"]["puentes-awards-relay"]
+    assert relay["image"] == default_project.value("DOCKER_IMAGE_OPENEDX_DEV")
+    assert relay["environment"]["DJANGO_SETTINGS_MODULE"] == "lms.envs.tutor.development"
+
+
+def test_kubernetes_deployment_runs_the_relay(make_project):
+    project = make_project()
+    project.save(PUENTES_AWARDS_RELAY_EVERY_SECONDS="90")
+    documents = [doc for doc in yaml.safe_load_all(project.read("k8s", "deployments.yml")) if doc]
+    relay = next(doc for doc in documents if doc["metadata"]["name"] == "puentes-awards-relay")
+    assert relay["kind"] == "Deployment" and relay["spec"]["replicas"] == 1
+    container = relay["spec"]["template"]["spec"]["containers"][0]
+    assert container["image"] == project.value("DOCKER_IMAGE_OPENEDX")
+    assert container["args"] == ["./manage.py", "lms", "puentes_awards_relay", "--loop", "90"]
+    assert {"name": "DJANGO_SETTINGS_MODULE", "value": "lms.envs.tutor.production"} in container["env"]
+    # the same settings and configuration the LMS worker mounts
+    worker = next(doc for doc in documents if doc["metadata"]["name"] == "lms-worker")
+    assert relay["spec"]["template"]["spec"]["volumes"] == worker["spec"]["template"]["spec"]["volumes"]
+    assert container["volumeMounts"] == worker["spec"]["template"]["spec"]["containers"][0]["volumeMounts"]
+
+
+def test_a_plugin_without_the_wheel_says_what_to_do(monkeypatch, tmp_path):
+    """An editable install carries no wheel: the default requirement then stops `config save` with the choices."""
+    from tutor import exceptions
+
+    from tutorpuentes import image
+
+    monkeypatch.setattr(image, "_WHEELS", tmp_path / "no-wheels")
+    with pytest.raises(exceptions.TutorError, match="PUENTES_PIP_REQUIREMENT to a git URL"):
+        image.pip_install(image.DEFAULT_REQUIREMENT)
+    assert "--find-links" not in image.pip_install("git+https://git.example.org/oas/puentes.git@v0.1.0")
 
 
 # --- the routes name tasks that exist ---------------------------------------------------------------

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from puentes_awards import delivery, outbox, reconcile
+from puentes_awards import delivery, outbox, readiness, reconcile
 
 
 def reconciles_on(loop, every):
@@ -30,6 +30,8 @@ class Command(BaseCommand):
         if problem:
             raise CommandError(problem)   # the relay refuses to start rather than queue unsigned deliveries
         every, loops = options["reconcile_every"], 0
+        if options["loop"]:  # a service: on a site's first launch it may start before the migrations
+            readiness.wait_for_migrations(self.stdout.write)
         while True:
             count = outbox.relay(grace_seconds=options["grace"])
             self.stdout.write(f"{count} message(s) queued")
