@@ -38,6 +38,12 @@ def test_saving_a_changed_case(load_block, case_id, staff):
     (lambda c: c.update(weight="heavy"), "weight"),
     (lambda c: c["questions"][1].update(type="essay"), "questions.1.type"),
     (lambda c: c.update(questions="q1"), "questions"),
+    (lambda c: c["questions"][3].update(criteria=[]), "questions.3.criteria"),
+    (lambda c: c["questions"][4]["decisions"][1]["options"][0].update(outcome="great"),
+     "questions.4.decisions.1.options.0.outcome"),
+    (lambda c: [c["questions"][4]["decisions"][1]["options"][0].update(outcome="good"),
+                c["questions"][4]["decisions"][2]["options"][0].update(outcome="poor", points=5)],
+     "questions.4.decisions.2.options.0.points"),  # turning away the measles case may not outscore the good path
 ])
 def test_bad_edits_get_400_naming_the_field(load_block, case_id, staff, change, field):
     block = load_block.studio(case_id, staff)
@@ -51,3 +57,18 @@ def test_bad_edits_get_400_naming_the_field(load_block, case_id, staff, change, 
 def test_learners_cannot_edit(load_block, case_id, learner):
     block = load_block.studio(case_id, learner)
     assert post_json(block, "studio_submit", block.case())[0] == 403
+
+
+def test_pins_outcomes_debriefs_and_a_rubric_save_from_the_editor(load_block, case_id, staff):
+    block = load_block.studio(case_id, staff)
+    case = block.case()
+    case["questions"][0]["options"][1]["fixed"] = True
+    case["questions"][3]["criteria"].append({"id": "c", "text": "Says who pays"})
+    ending = case["questions"][4]["decisions"][1]["options"][0]
+    ending.update(outcome="good", debrief="Listening first kept the neighbours on side.")
+    case["questions"][4]["decisions"][2]["options"][0].update(outcome="mixed")
+    assert post_json(block, "studio_submit", case) == (200, {"result": "success"})
+    saved = load_block.block(case_id, staff)
+    assert saved.questions[0]["options"][1]["fixed"] is True
+    assert [c["id"] for c in saved.questions[3]["criteria"]] == ["a", "b", "c"]
+    assert saved.questions[4]["decisions"][1]["options"][0]["debrief"] == "Listening first kept the neighbours on side."
