@@ -22,7 +22,7 @@ from xblock.runtime import IdGenerator, IdReader, KeyValueStore, KvsFieldData, R
 
 from puentes_core.safe_json import script_json
 
-from . import roles
+from . import limits, roles
 from .i18n_service import XBlockI18nService
 from .models import FieldState
 
@@ -270,6 +270,7 @@ class DemoRuntime(Runtime):
     """The LMS's runtime, one per request: who is asking, in which course, with LMS-shaped services."""
 
     handler_prefix = "demo:handler"  # lms/urls.py: /courses/<course>/xblock/<usage>/handler/<name>
+    lms_handler_checks = True
 
     def __init__(self, django_user=None, course_key=None, kvs=None):
         self.course_key = CourseLocator.from_string(str(course_key)) if course_key else None
@@ -290,6 +291,11 @@ class DemoRuntime(Runtime):
 
     def user_service(self, django_user):
         return lms_user_service(django_user, self.course_key)
+
+    def handle(self, block, handler_name, request, suffix=""):
+        """The LMS's handler view first refuses what a Tutor site refuses before any block runs (limits.py)."""
+        refused = limits.refusal(request) if self.lms_handler_checks else None
+        return refused or super().handle(block, handler_name, request, suffix)
 
     @staticmethod
     def field_data(kvs):
@@ -392,6 +398,7 @@ class StudioRuntime(DemoRuntime):
     """
 
     handler_prefix = "demo:studio_handler"  # cms/urls.py: /xblock/<usage>/handler/<name>
+    lms_handler_checks = False
 
     def __init__(self, django_user=None, course_key=None):
         super().__init__(django_user, course_key, kvs=OverlayKeyValueStore())
@@ -427,6 +434,7 @@ class PreviewRuntime(DemoRuntime):
     """
 
     handler_prefix = "demo:preview_handler"  # cms/urls.py: /preview/xblock/<usage>/handler/<name>
+    lms_handler_checks = False
     is_author_mode = True
 
     def __init__(self, django_user=None, course_key=None, session=None):

@@ -124,6 +124,9 @@ CELERY_TASK_ALWAYS_EAGER = os.environ.get("PUENTES_CELERY_BROKER") is None
 CELERY_TASK_EAGER_PROPAGATES = True
 
 XBLOCK_SETTINGS = {}
+# The LMS's own upload limits for handler requests (lms/envs/common.py), enforced by the runtime (limits.py).
+STUDENT_FILEUPLOAD_MAX_SIZE = 4 * 1000 * 1000
+MAX_FILEUPLOADS_PER_INPUT = 20
 # The needs assessment's analysts' page asks the LMS's course roles; the demo's live in CourseRole.
 PUENTES_ASSESSMENT_COURSE_STAFF_CHECK = "puentes_demo.roles.is_course_staff"
 LOGGING = {

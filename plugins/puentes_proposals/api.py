@@ -8,7 +8,7 @@ drafting.py, submitting.py, reviews.py and tutoring.py (the tutor-review block),
 """
 from .answer_text import answer_text
 from .competition import confirm_competition_entry, finished_proposals, get_snapshot
-from .drafting import add_attachment, attachment_for_download, save_answers
+from .drafting import add_attachment, add_upload_part, attachment_for_download, begin_upload, save_answers
 from .errors import InvalidAnswer, NotAllowed, NotFound, ProposalError, StaleDraft
 from .export import EXPORT_FIELDS, export_rows
 from .reading import (
@@ -52,12 +52,13 @@ from .tutoring import (
     tutor_assignment,
     tutor_workload,
 )
+from .uploads import PART_BYTES
 
 __all__ = [
-    "ANSWER_LIMIT", "EXPORT_FIELDS", "ITEM_TYPE",
+    "ANSWER_LIMIT", "PART_BYTES", "EXPORT_FIELDS", "ITEM_TYPE",
     "InvalidAnswer", "NotAllowed", "NotFound", "ProposalError", "StaleDraft",
-    "add_attachment", "answer_invitation", "answer_text", "assign_tutor", "attachment_for_download",
-    "awaiting_review", "budget_total",
+    "add_attachment", "add_upload_part", "answer_invitation", "answer_text", "assign_tutor",
+    "attachment_for_download", "awaiting_review", "begin_upload", "budget_total",
     "claim_proposal", "confirm_competition_entry", "course_tutors", "current_claim", "export_rows",
     "finished_proposals", "get_proposal", "get_snapshot", "grant_tutor", "history", "invitations_for",
     "invitations_sent", "invite", "is_member", "is_tutor", "join_with_code", "leave", "may_read",

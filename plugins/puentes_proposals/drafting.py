@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
 
-from . import attachments, rules, sections
+from . import attachments, rules, sections, uploads
 from .data import SaveResult
 from .errors import InvalidAnswer, NotAllowed, NotFound, StaleDraft
 from .models import Attachment, Proposal, ProposalVersion
@@ -135,3 +135,22 @@ def attachment_for_download(attachment_id, proposal_id):
     if row is None:
         raise NotFound()
     return attachment_record(row), attachments.open_file(row.storage_path)
+
+
+def begin_upload(proposal_id, user_id, section_id, template, name, size, max_bytes):
+    """A token for sending a file in parts (uploads.py) to an attachments section of the team's draft."""
+    if not any(s["id"] == section_id and s["type"] == sections.ATTACHMENTS for s in template):
+        raise InvalidAnswer("unknown_section", section=section_id)
+    return uploads.begin(proposal_id, user_id, section_id, name, size, max_bytes)
+
+
+def add_upload_part(proposal_id, user_id, token, index, content, template, max_bytes, allowed_types):
+    """Keep one part; after the last, attach the whole file (add_attachment) and return what it returns.
+    Before the last part, None."""
+    upload = uploads.read_token(token, proposal_id, user_id)
+    if not is_member(proposal_id, user_id):
+        raise NotFound()
+    if not uploads.store_part(upload, index, content):
+        return None
+    return add_attachment(proposal_id, user_id, upload["s"], template, upload["n"], uploads.assemble(upload),
+                          max_bytes, allowed_types)

@@ -223,6 +223,51 @@ class ProposalHandlersMixin:
                 "revision": result.revision, "saved_at": result.saved_at.isoformat(), "saved": result.saved}
 
     @XBlock.handler
+    @json_handler
+    def begin_upload(self, payload, suffix=""):
+        """Start sending a file in parts: {proposal_id, section, name, size}. Each part stays under the
+        platform's 4 MB caps (Tutor's Caddy, the LMS's STUDENT_FILEUPLOAD_MAX_SIZE), whatever the file's size."""
+        user = self._signed_in()
+        proposal = self._own_proposal(user, payload)
+        try:
+            size = int(payload.get("size"))
+        except (TypeError, ValueError):
+            raise InputError(self._say("no_file"), field="file") from None
+        try:
+            token = api.begin_upload(proposal.proposal_id, user.user_id, str(payload.get("section") or ""),
+                                     self.template(), str(payload.get("name") or ""), size,
+                                     settings.PUENTES_ATTACHMENT_MAX_BYTES)
+        except api.ProposalError as error:
+            self._fail(error)
+        return {"upload": token, "part_bytes": api.PART_BYTES}
+
+    @XBlock.handler
+    @json_handler
+    @raw_request
+    def upload_part(self, request, suffix=""):
+        """One part of a file begun with begin_upload (multipart: proposal_id, upload, index, part). After the
+        last part, the attachment as `upload` answers it."""
+        user = self._signed_in()
+        proposal = self._own_proposal(user, {"proposal_id": request.params.get("proposal_id")})
+        part = request.POST.get("part") if request.method == "POST" else None
+        index = str(request.params.get("index", ""))
+        if part is None or not hasattr(part, "file") or not index.isdigit():
+            raise InputError(self._say("no_file"), field="file")
+        try:
+            attached = api.add_upload_part(
+                proposal.proposal_id, user.user_id, str(request.params.get("upload", "")), int(index),
+                part.file.read(api.PART_BYTES + 1), self.template(), settings.PUENTES_ATTACHMENT_MAX_BYTES,
+                settings.PUENTES_ATTACHMENT_TYPES)
+        except api.ProposalError as error:
+            self._fail(error)
+        if attached is None:
+            return {"received": int(index)}
+        record, result = attached
+        return {"attachment": {"id": record.attachment_id, "name": record.name, "size": record.size,
+                               "url": self.runtime.handler_url(self, "attachment", str(record.attachment_id))},
+                "revision": result.revision, "saved_at": result.saved_at.isoformat(), "saved": result.saved}
+
+    @XBlock.handler
     def attachment(self, request, suffix=""):
         """Download a file: for the team, this course's tutors and this course's staff only."""
         user = current_user(self)

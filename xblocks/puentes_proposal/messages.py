@@ -37,6 +37,8 @@ REASONS = {
     "conflict": _("A colleague saved this section while you were editing it. Choose which text to keep."),
     "staff_only": _("Only course staff can do this."),
     "no_file": _("Choose a file to upload."),
+    "bad_part": _("Part of the file was lost on the way. Choose the file again to upload it."),
+    "upload_expired": _("This upload was interrupted too long ago. Choose the file again to upload it."),
     "sign_in": _("Sign in to work on a proposal."),
 }
 

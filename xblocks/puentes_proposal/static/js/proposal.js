@@ -314,6 +314,15 @@ function PuentesProposal(runtime, element, args) {
     $("tbody", fieldset).appendChild(row);
     return row;
   }
+  // A refused upload in the learner's words. The platform answers an over-size request itself, before the
+  // block (413: Tutor's Caddy with no body, the LMS with English text in `success`), so 413 has its own sentence.
+  function uploadRefusal(answer) {
+    if (answer.status === 413) {
+      return _("The site refused this part of the file as too large. Try again; if it happens again, tell the course team.");
+    }
+    return answer.data.error || _("The file could not be uploaded. Try again.");
+  }
+  // Files go in parts (begin_upload, then upload_part), each under the platform's 4 MB request caps.
   function upload(fieldset, input) {
     var file = input.files[0];
     if (!file) { return; }
@@ -322,14 +331,9 @@ function PuentesProposal(runtime, element, args) {
       input.value = "";
       return;
     }
-    var form = new FormData();
-    form.append("proposal_id", proposalId);
-    form.append("section", fieldset.getAttribute("data-section"));
-    form.append("file", file);
-    status(_("Uploading…"));
-    post("upload", null, form).then(function (answer) {
+    function failed(answer) { input.value = ""; problems(fieldset, [uploadRefusal(answer)]); status(""); }
+    function attached(answer) {
       input.value = "";
-      if (!answer.ok) { problems(fieldset, [answer.data.error]); status(""); return; }
       var li = document.createElement("li");
       li.setAttribute("data-id", answer.data.attachment.id);
       var link = document.createElement("a");
@@ -339,6 +343,26 @@ function PuentesProposal(runtime, element, args) {
       problems(fieldset, []);
       revision = answer.data.revision;
       savedAt(answer.data.saved_at);
+    }
+    function sendPart(token, partBytes, index) {
+      var parts = Math.max(1, Math.ceil(file.size / partBytes));
+      var form = new FormData();
+      form.append("proposal_id", proposalId);
+      form.append("upload", token);
+      form.append("index", index);
+      form.append("part", file.slice(index * partBytes, (index + 1) * partBytes), file.name);
+      status(fmt(_("Uploading… %(done)s of %(parts)s"), { done: index + 1, parts: parts }));
+      post("upload_part", null, form).then(function (answer) {
+        if (!answer.ok) { failed(answer); return; }
+        if (answer.data.attachment) { attached(answer); return; }
+        sendPart(token, partBytes, index + 1);
+      }, function () { input.value = ""; offline(); });
+    }
+    status(_("Uploading…"));
+    post("begin_upload", { proposal_id: proposalId, section: fieldset.getAttribute("data-section"),
+                           name: file.name, size: file.size }).then(function (answer) {
+      if (!answer.ok) { failed(answer); return; }
+      sendPart(answer.data.upload, answer.data.part_bytes, 0);
     }, function () { input.value = ""; offline(); });
   }
 
