@@ -58,3 +58,15 @@ def wait_for(condition, timeout=15, what="the server"):
             return value
         time.sleep(0.2)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def attach_required_files(proposal_id, user, template):
+    """A small PDF in every required attachments section (the rulebook requires the mayor's letter of support)."""
+    from puentes_proposals import api
+    for section in template:
+        if section["type"] == "attachments" and section.get("required"):
+            api.add_attachment(proposal_id, user.id, section["id"], template, "carta.pdf", PDF, 10 * 1024 * 1024,
+                               ["pdf"])

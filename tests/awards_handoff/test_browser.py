@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.helpers import wait_for
+from tests.helpers import attach_required_files, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.sqlite_only]
 
@@ -61,10 +61,7 @@ def test_an_approved_proposal_entered_by_the_learner_shows_for_the_organiser(pag
     proposals.save_answers(proposal.proposal_id, users["ana"].id, [
         {"section": section["id"], "value": answer_for(section), "base_revision": 0} for section in template
         if section["type"] != "attachments"], template)
-    for section in template:  # the rulebook requires the mayor's letter of support
-        if section["type"] == "attachments" and section.get("required"):
-            proposals.add_attachment(proposal.proposal_id, users["ana"].id, section["id"], template, "carta.pdf",
-                                     b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", 10 * 1024 * 1024, ["pdf"])
+    attach_required_files(proposal.proposal_id, users["ana"], template)
     proposals.submit(proposal.proposal_id, users["ana"].id, template, "anon-ana", 3, None)
     proposals.start_review(proposal.proposal_id, users["carla"].id)
     review = proposals.record_review(proposal.proposal_id, users["carla"].id, decision="approved",
@@ -75,7 +72,7 @@ def test_an_approved_proposal_entered_by_the_learner_shows_for_the_organiser(pag
     form = ana.locator(".pp-entry")
     form.wait_for()
     form.locator("input[name=municipality]").fill("Cúcuta")
-    form.locator("input[name=country]").fill("CO")
+    form.locator("select[name=country]").select_option("CO")
     form.locator("input[name=eligible]").check()
     form.locator("input[name=consents]").check()
     form.locator("button[type=submit]").click()

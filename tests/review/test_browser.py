@@ -3,7 +3,7 @@ Ana resubmits, a second tutor is refused Carla's claim, Carla approves, Ana sees
 
 import pytest
 
-from tests.helpers import wait_for
+from tests.helpers import attach_required_files, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.sqlite_only]
 
@@ -38,6 +38,7 @@ def fill_draft(proposal_id, user, template):
     revision = api.get_proposal(proposal_id).revision
     api.save_answers(proposal_id, user.id, [{"section": k, "value": v, "base_revision": revision}
                                             for k, v in complete_answers(template).items()], template)
+    attach_required_files(proposal_id, user, template)
 
 
 def sign_in(browser, demo_site, username, password):
