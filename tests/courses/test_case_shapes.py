@@ -47,9 +47,17 @@ def test_the_cases_are_not_cut_from_one_mould(language):
     assert any(shape["apart"] >= 2 for shape in shapes.values())      # routes that stay apart
     assert any(shape["early_endings"] for shape in shapes.values())   # paths that end early
     assert any(shape["recoveries"] for shape in shapes.values())      # a bad start that can still end well
-    debriefed = [module for module, path in paths(language).items()
-                 if any(option.get("debrief") for decision in path["decisions"] for option in decision["options"])]
-    assert debriefed
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_endings_of_the_last_decision_are_debriefed(language):
+    """Learners read a debrief of their whole path where it ends: every good ending and the other endings
+    of the decision that holds it have one (early endings are debriefed in the cases built around them)."""
+    for module, path in paths(language).items():
+        final = [d for d in path["decisions"] if any(o.get("outcome") == "good" for o in d["options"])]
+        for decision in final:
+            for option in decision["options"]:
+                assert option.get("debrief"), (module, decision["id"], option["id"])
 
 
 def test_the_shape_check_sees_a_mould():
