@@ -28,7 +28,8 @@ def fill(course_key, block_key, author, start, count):
     """`count` submitted proposals with one version each, their queue facts and a one-person team."""
     from django.contrib.auth import get_user_model
 
-    from puentes_proposals.models import Proposal, ProposalVersion, QueueFacts, TeamMembership
+    from puentes_proposals.models import Proposal, ProposalVersion, QueueFacts, QueueSearchTerm, TeamMembership
+    from puentes_proposals.queue import search_terms
     now = datetime.datetime.now(datetime.UTC)
     learners = get_user_model().objects.bulk_create([get_user_model()(username=f"learner{n:06d}")
                                                      for n in range(start, start + count)], batch_size=1000)
@@ -45,10 +46,12 @@ def fill(course_key, block_key, author, start, count):
         ProposalVersion(proposal=p, number=1, answers=answers, template=TEMPLATE, title=f"Proyecto {p.pk}",
                         submission_uuid=f"{p.pk:036d}", submitted_by=author, submitted_at=p.submitted_at)
         for p in proposals], batch_size=1000)
-    QueueFacts.objects.bulk_create([
+    facts = QueueFacts.objects.bulk_create([
         QueueFacts(proposal=p, title=f"Proyecto {p.pk}", country=COUNTRIES[p.pk % len(COUNTRIES)],
                    thematic_area="education" if p.pk % 2 else "employment",
                    search_text=f"proyecto {p.pk} municipio {p.pk % 97} ana") for p in proposals], batch_size=1000)
+    QueueSearchTerm.objects.bulk_create([QueueSearchTerm(proposal_id=row.proposal_id, term=term)
+                                         for row in facts for term in search_terms(row.search_text)], batch_size=1000)
     TeamMembership.objects.bulk_create([
         TeamMembership(proposal=p, block_key=block_key, user=learner, anonymous_id=f"anon{p.pk}")
         for p, learner in zip(proposals, learners, strict=True)], batch_size=1000)

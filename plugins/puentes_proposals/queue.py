@@ -5,6 +5,7 @@ one page of rows (with their queue facts joined), then the page's claims and tea
 """
 import datetime
 import math
+import re
 
 from django.db import connection
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
@@ -19,6 +20,7 @@ from .models import (
     Proposal,
     ProposalVersion,
     QueueFacts,
+    QueueSearchTerm,
     Review,
     ReviewClaim,
     TeamMembership,
@@ -55,13 +57,34 @@ def facts_row(version, usernames, cohort=""):
 
 
 FACT_FIELDS = ["title", "country", "thematic_area", "cohort", "search_text"]
+TERM_LENGTH = 64
+
+
+def search_terms(text):
+    """The distinct words of a search text, lower-cased, as the term index holds them."""
+    return list(dict.fromkeys(word[:TERM_LENGTH] for word in re.findall(r"\w+", text.lower())))
+
+
+def _store_terms(rows):
+    QueueSearchTerm.objects.filter(proposal_id__in=[row.proposal_id for row in rows]).delete()
+    QueueSearchTerm.objects.bulk_create([QueueSearchTerm(proposal_id=row.proposal_id, term=term)
+                                         for row in rows for term in search_terms(row.search_text)],
+                                        batch_size=1000)
+
+
+def _with_term(prefix):
+    """Proposals with a word starting with `prefix`: a range on the term index (LIKE would not use it on
+    SQLite, whose LIKE ignores case, nor on MariaDB as LIKE BINARY)."""
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return QueueSearchTerm.objects.filter(term__gte=prefix, term__lt=upper).values("proposal_id")
 
 
 def store_facts(versions, cohorts=None):
     """Write (or overwrite) the queue facts of these latest submitted versions, `cohorts` by proposal id.
 
-    Two queries however many versions come: the teams' usernames, then one upsert. The receiver
-    passes one just-submitted version; the rebuild command passes a batch.
+    Four queries however many versions come: the teams' usernames, one upsert, then the search terms
+    replaced (a delete and an insert). The receiver passes one just-submitted version, in the submission's
+    transaction; the rebuild command passes a batch.
     """
     versions = list(versions)
     if not versions:
@@ -74,6 +97,7 @@ def store_facts(versions, cohorts=None):
     # MariaDB's ON DUPLICATE KEY takes no conflict target; SQLite's and PostgreSQL's ON CONFLICT need one.
     target = ["proposal"] if connection.features.supports_update_conflicts_with_target else None
     QueueFacts.objects.bulk_create(rows, update_conflicts=True, unique_fields=target, update_fields=FACT_FIELDS)
+    _store_terms(rows)
     return len(rows)
 
 
@@ -135,10 +159,14 @@ def _filtered(proposals, filters, now):
         reviewed = Review.objects.filter(proposal=OuterRef("pk"), state=Review.SENT, tutor__username=filters.tutor)
         proposals = proposals.filter(Q(Exists(holds)) | Q(Exists(reviewed)))
     search = " ".join(filters.search.split()).lower()
-    if search:
-        by_text = Q(queue_facts__search_text__contains=search)
-        proposals = proposals.filter(by_text | Q(pk=int(search.lstrip("#"))) if search.lstrip("#").isdigit()
-                                     else by_text)
+    if search.lstrip("#").isdigit() and search.startswith("#"):
+        return proposals.filter(pk=int(search.lstrip("#")))
+    words = search_terms(search)
+    if words:
+        by_text = Q()
+        for word in words:   # every word, as the start of a word of the title, municipality or team
+            by_text &= Q(pk__in=_with_term(word))
+        proposals = proposals.filter(by_text | Q(pk=int(search)) if search.isdigit() else by_text)
     return proposals
 
 

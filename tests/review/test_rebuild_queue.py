@@ -78,9 +78,19 @@ def queries_to_rebuild(submit, count, batch_size):
 
 @pytest.mark.parametrize("count", [2, 6])
 def test_queries_per_batch_do_not_grow_with_the_proposals(submit, count):
-    # One batch holds them all: the same queries for 2 as for 6 (versions, cohorts, teams, upsert, the empty end).
-    assert queries_to_rebuild(submit, count, batch_size=100) == 5
+    # One batch holds them all: the same queries for 2 as for 6 (versions, cohorts, teams, upsert, the search
+    # terms replaced — a delete and an insert —, the empty end).
+    assert queries_to_rebuild(submit, count, batch_size=100) == 7
 
 
 def test_batches_cover_every_proposal(submit):
-    assert queries_to_rebuild(submit, 5, batch_size=2) == 3 * 4 + 1
+    assert queries_to_rebuild(submit, 5, batch_size=2) == 3 * 6 + 1
+
+
+def test_search_finds_word_starts_through_the_term_index_not_inside_words(submit, course_key):
+    from puentes_proposals.models import QueueSearchTerm
+    first = submit("ana", title="Casa de acogida", area="education", country="AR")
+    assert QueueSearchTerm.objects.filter(proposal_id=first, term="acogida").exists()
+    assert matching(course_key, search="acog CASA") == [first]
+    assert matching(course_key, search="cogida") == [], "a word's start, as in the practices library"
+    assert matching(course_key, search="acogida zzz") == []
