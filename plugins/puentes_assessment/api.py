@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey, UsageKey
 
-from . import access, aggregation, codebooks
+from . import access, codebooks, summaries
 from .data import ResponseRecord
 from .models import AnalystGrant, Codebook, Respondent, Response
 from .municipalities import municipality_key
@@ -108,7 +108,7 @@ def revoke_analyst(instrument, user):
 
 def analysis(instrument, language, minimum=None):
     """Every figure of the analysts' page for one instrument, labelled in `language`, small cells suppressed."""
-    return aggregation.summarise(instrument, language, minimum)
+    return summaries.summary(instrument, language, minimum)
 
 
 def country_name(code, language):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
-from . import access, aggregation, codebooks, presentation
+from . import access, codebooks, presentation, summaries
 from .models import Report
 
 LANGUAGES = (("en", "en"), ("es", "es-419"), ("pt", "pt-br"))  # file name, Django language
@@ -114,7 +114,7 @@ def build(report_id):
         _advance(report, "figures")
         for name, language in LANGUAGES:
             with translation.override(language):
-                summary = aggregation.summarise(report.instrument, language)
+                summary = summaries.summary(report.instrument, language)
                 html = render_to_string("puentes_assessment/report.html", {
                     "instrument": report.instrument, "summary": summary, "charts": presentation.chart_set(summary),
                     "practices": practices, "generated_at": timezone.now(), "language": name})

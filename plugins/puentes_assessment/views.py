@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import access, aggregation, exports, presentation, reports
+from . import access, exports, presentation, reports, summaries
 from .exports import CSV, JSON
 
 
@@ -39,7 +39,7 @@ def index(request):
 @require_GET
 @analyst_required
 def analysis_page(request, instrument):
-    summary = aggregation.summarise(instrument, translation.get_language())
+    summary = summaries.summary(instrument, translation.get_language())
     return render(request, "puentes_assessment/analysis.html", {
         "instrument": instrument, "summary": summary, "charts": presentation.chart_set(summary),
         "report": reports.latest(instrument)})
@@ -50,11 +50,11 @@ def analysis_page(request, instrument):
 def export(request, instrument, name):
     language = translation.get_language()
     if name == "figures.csv":
-        body, content_type = exports.figures_csv(aggregation.summarise(instrument, language)), CSV
+        body, content_type = exports.figures_csv(summaries.summary(instrument, language)), CSV
     elif name == "codebook.csv":
         body, content_type = exports.codebook_csv(instrument, language), CSV
     else:
-        body = json.dumps(exports.figures_json(aggregation.summarise(instrument, language), instrument, language),
+        body = json.dumps(exports.figures_json(summaries.summary(instrument, language), instrument, language),
                           ensure_ascii=False, indent=1)
         content_type = JSON
     response = HttpResponse(body, content_type=content_type)

@@ -78,8 +78,11 @@ def test_baseline_and_endline_change(summary_es):
 
 def test_written_answers_show_without_their_municipality_only_above_the_minimum(summary_es):
     texts = summary_es["texts_by_area"][0]["questions"][0]
-    assert texts["code"] == "MAIN_NEED" and len(texts["answers"]) == 14
-    assert "Necesidad 0" in texts["answers"] and not any("Cúcuta" in text for text in texts["answers"])
+    assert texts["code"] == "MAIN_NEED" and texts["answers"]["total"] == 14
+    written = {entry["text"]: entry["count"] for entry in texts["answers"]["entries"]}
+    # the same words once, counted: the second Cúcuta official and the two Mexicans kept the sample's answer
+    assert written["Interpreters in the health centres."] == 3 and written["Necesidad 0"] == 1
+    assert not any("Cúcuta" in text for text in written)
 
 
 def test_groups_in_vulnerable_situations(summary_es):
@@ -95,3 +98,29 @@ def test_nothing_leaves_without_consent():
         survey.official("es", town, "AR", consent=False)
     summary = api.analysis("puentes-needs-sample", "es-419")
     assert summary["totals"]["baseline"]["responses"] is None and summary["countries"] == []
+
+
+def test_the_cached_figures_follow_every_change(django_assert_max_num_queries):
+    from puentes_assessment.models import Respondent
+    survey = Survey()
+    region(survey)
+    before = api.analysis("puentes-needs-sample", "en")
+    with django_assert_max_num_queries(3):  # a cached view reads only the fingerprint
+        assert api.analysis("puentes-needs-sample", "en") == before
+    survey.official("pt", "Roraima", "BR")
+    after = api.analysis("puentes-needs-sample", "en")
+    assert after["totals"]["baseline"]["responses"] == before["totals"]["baseline"]["responses"] + 1
+    withdrawn = Respondent.objects.filter(consent=True).first()
+    api.set_consent("puentes-needs-sample", withdrawn.user_id, False)
+    assert api.analysis("puentes-needs-sample", "en")["totals"]["baseline"]["responses"] < \
+        after["totals"]["baseline"]["responses"]
+
+
+def test_an_unreachable_cache_means_fresh_figures(settings):
+    # A real Redis client pointed at a port where nothing listens.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:1/0",
+                                   "OPTIONS": {"socket_connect_timeout": 0.2}}}
+    survey = Survey()
+    region(survey)
+    assert api.analysis("puentes-needs-sample", "en")["totals"]["baseline"]["responses"] == 14
