@@ -4,7 +4,7 @@ from celery import shared_task
 from . import reports
 
 
-@shared_task(name="puentes_assessment.build_report", acks_late=True)
+@shared_task(acks_late=True)
 def build_report(report_id):
     reports.build(report_id)
     return report_id

@@ -108,8 +108,9 @@ def worker_env(database_env, broker_url, awards):
 class CeleryWorker:
     """`celery -A puentes_demo.celery worker` in its own process group, so kill() is a real kill -9."""
 
-    def __init__(self, env, log_path, concurrency=1, pool="prefork"):
+    def __init__(self, env, log_path, concurrency=1, pool="prefork", queues=None):
         self.env, self.log_path, self.concurrency, self.pool = env, Path(log_path), concurrency, pool
+        self.queues = queues  # "a,b": consume only these (another test suite's worker may share the broker host)
         self.process = None
 
     def start(self, timeout=60):
@@ -119,7 +120,8 @@ class CeleryWorker:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "puentes_demo.celery", "worker", "--loglevel=INFO",
              f"--pool={self.pool}", f"--concurrency={self.concurrency}", "--prefetch-multiplier=1",
-             "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", name],
+             "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", name,
+             *(["-Q", self.queues] if self.queues else [])],
             cwd=REPO / "demo", env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.time() + timeout
         while time.time() < deadline:

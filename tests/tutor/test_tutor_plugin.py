@@ -83,6 +83,13 @@ def test_the_rendered_requirement_installs_with_the_platform_pins_and_renders_ev
     assert re.search(r"smoke: \d+ passed, 0 failed", result.stdout)
 
 
+def test_openedx_image_has_what_the_pdf_report_draws_with(default_project):
+    dockerfile = default_project.read("build", "openedx", "Dockerfile")
+    install = "apt install -y libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
+    assert install in dockerfile
+    assert dockerfile.index(install) < dockerfile.index("FROM minimal AS production")  # every stage has it
+
+
 def test_operator_can_install_the_pack_from_git(configured_project):
     install = pack_install_line(configured_project.read("build", "openedx", "Dockerfile"))
     git_url = "git+https://git.example.org/oas/puentes.git@v0.1.0#egg=puentes"
@@ -206,6 +213,7 @@ def test_init_migrates_both_plugin_apps_in_the_lms(default_project, platform):
     assert platform.calls() == [
         {"service": "lms", "argv": ["lms", "migrate", "puentes_proposals"]},
         {"service": "lms", "argv": ["lms", "migrate", "puentes_awards"]},
+        {"service": "lms", "argv": ["lms", "migrate", "puentes_assessment"]},
     ]
 
 
@@ -323,7 +331,7 @@ def declared_celery_tasks(tasks_module: Path, module_name: str) -> set:
     return names
 
 
-@pytest.mark.parametrize("app", ["puentes_awards", "puentes_proposals"])
+@pytest.mark.parametrize("app", ["puentes_awards", "puentes_proposals", "puentes_assessment"])
 def test_routed_tasks_are_the_tasks_the_apps_declare(app):
     tasks_module = REPO / "plugins" / app / "tasks.py"
     if not tasks_module.exists():  # an app without background work must have no routes either

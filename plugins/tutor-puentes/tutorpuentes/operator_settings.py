@@ -98,6 +98,7 @@ CELERY_TASKS = (
     "puentes_awards.tasks.deliver_entry",
     "puentes_awards.tasks.relay_outbox",
     "puentes_awards.tasks.reconcile_entries",
+    "puentes_assessment.tasks.build_report",
 )
 
 # The LMS worker Tutor runs consumes edx.lms.core.{default,high,high_mem}; the LMS's
