@@ -10,7 +10,7 @@ from opaque_keys.edx.locator import CourseLocator
 from xblock.core import XBlock
 
 from . import assessment, competition, library, olx, personas
-from .models import CourseRole, DemoUnit, FieldState
+from .models import CourseRole, CourseTeam, CourseTeamsSetting, DemoUnit, FieldState
 from .runtime import ImportRuntime
 
 COURSE_DIR = Path(settings.REPO_DIR) / "course_content"
@@ -150,6 +150,29 @@ def load_block_galleries(reload=False):
     return course_keys
 
 
+# The demo's municipal team of two in each course (Ana and Bruno), named as each course's learners would.
+DEMO_TEAM = {"en": "Cúcuta city hall", "es": "Alcaldía de Cúcuta", "pt": "Prefeitura de Cúcuta"}
+
+
+def load_course_teams(language):
+    """The course's teams configuration (its advanced setting, as Studio's Teams page keeps it), and Ana and
+    Bruno's Open edX team in its first team-set, made once: a team change made in the demo's Teams tab stays."""
+    from . import teams  # noqa: PLC0415 - teams imports the runtime, which imports this module's models
+    course_dir = COURSE_DIR / language
+    if not (course_dir / "course.xml").exists():
+        return
+    course_key = olx.course_key_of(course_dir)
+    configuration = olx.course_policy(course_dir).get("teams_configuration", {})
+    CourseTeamsSetting.objects.update_or_create(course_key=str(course_key),
+                                                defaults={"teams_configuration": configuration})
+    teamsets = teams.TeamsConfig(configuration).teamsets
+    if not teamsets or CourseTeam.objects.filter(course_id=str(course_key), topic_id=teamsets[0].teamset_id).exists():
+        return
+    team = teams.create_team(course_key, teamsets[0].teamset_id, DEMO_TEAM[language])
+    for username in ("ana", "bruno"):
+        teams.join_team(get_user_model().objects.get(username=username), team)
+
+
 def grant_proposal_tutors(course_keys):
     """Carla reviews proposals in every demo course (the proposals app's tutor grant)."""
     from puentes_proposals import api as proposals_api
@@ -172,6 +195,8 @@ def load_everything(reload=False):
         course_keys.update(load_course_units(language, reload))
     course_keys.update(load_block_galleries(reload))
     grant_course_roles(users, course_keys)
+    for language in LANGUAGES:
+        load_course_teams(language)
     grant_proposal_tutors(course_keys)
     competition.ensure_award_edition(course_keys)
     competition.ensure_award_jury()

@@ -60,3 +60,36 @@ class PublishedEvent(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+
+# --- The platform's course teams, as the demo and the tests need them (lms/djangoapps/teams/models.py) ---
+
+class CourseTeamsSetting(models.Model):
+    """A course's advanced setting `teams_configuration` (Studio: Pages & Resources → Teams), as JSON."""
+
+    course_key = models.CharField(max_length=255, unique=True)
+    teams_configuration = models.JSONField(default=dict)
+
+
+class CourseTeam(models.Model):
+    """An Open edX team: `team_id` is global, `topic_id` is its team-set."""
+
+    team_id = models.SlugField(max_length=255, unique=True)
+    name = models.CharField(max_length=255)
+    course_id = models.CharField(max_length=255, db_index=True)
+    topic_id = models.CharField(max_length=255, blank=True, default="", db_index=True)
+    description = models.CharField(max_length=300, blank=True, default="")
+    users = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="demo_teams",
+                                   through="CourseTeamMembership")
+
+    def __str__(self):
+        return f"{self.name} in {self.course_id}"
+
+
+class CourseTeamMembership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    team = models.ForeignKey(CourseTeam, related_name="membership", on_delete=models.CASCADE)
+    date_joined = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        unique_together = [("user", "team")]

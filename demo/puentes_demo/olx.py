@@ -27,6 +27,15 @@ def course_language(course_dir):
     return "en"
 
 
+def course_policy(course_dir):
+    """The course's advanced settings from policies/<run>/policy.json (the `course/<run>` entry)."""
+    root = etree.parse(str(Path(course_dir) / "course.xml")).getroot()
+    policy_file = Path(course_dir) / "policies" / root.get("url_name") / "policy.json"
+    if not policy_file.exists():
+        return {}
+    return json.loads(policy_file.read_text(encoding="utf-8")).get(f"course/{root.get('url_name')}", {})
+
+
 def _resolve_pointer(course_dir, node):
     folder = POINTER_FOLDERS.get(node.tag)
     if not folder or len(node) or node.text:

@@ -11,7 +11,8 @@ PERSONAS = [
      "path": _("Plays the case studies, writes her city's project proposal with Bruno, submits it.")},
     {"username": "bruno", "password": "puentes-bruno", "role": "student", "persona": "learner",
      "name": "Bruno Souza", "title": _("Second learner"),
-     "path": _("Joins Ana's municipal team with the invitation code and edits the proposal with her.")},
+     "path": _("Is in Ana's municipal team (the course's Teams tab) and edits the proposal with her; leaving and "
+               "joining the team again in the Teams tab shows in the proposal's team history.")},
     {"username": "carla", "password": "puentes-carla", "role": "student", "persona": "tutor",
      "name": "Carla Rojas", "title": _("Tutor"),
      "path": _("Claims proposals from the review queue, scores them with the rubric, asks for revisions, approves.")},

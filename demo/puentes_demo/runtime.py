@@ -236,6 +236,14 @@ class PlatformUserService(UserService):
         user.opt_attrs.update(self._attrs)
         return user
 
+    def get_user_by_anonymous_id(self, uid=None):
+        """The Django user behind an anonymous id; without one, the current user's own (as the platform's
+        service). The demo knows only the current user's id, so any other id finds nobody."""
+        own = self._attrs.get("edx-platform.anonymous_user_id")
+        if not self._attrs["edx-platform.is_authenticated"] or (uid is None and own is None):
+            return None
+        return self.django_user if uid is None or uid == own else None
+
     def get_anonymous_user_id(self, username, course_id):
         """Another user's anonymous id: answered to course staff only ("None for Non-staff users")."""
         if not self._attrs.get("edx-platform.user_is_staff"):
@@ -277,10 +285,13 @@ class DemoRuntime(Runtime):
         self.kvs = kvs or DatabaseKeyValueStore()
         self.django_user = django_user
         ids = CourseKeys(self.course_key)
+        from .teams import TeamsConfigurationService, TeamsService  # noqa: PLC0415 - teams reads this module
         services = {
             "field-data": self.field_data(self.kvs),
             "user": self.user_service(django_user),
             "settings": SettingsService(),
+            "teams": TeamsService(),
+            "teams_configuration": TeamsConfigurationService(),
         }
         services.update(self.extra_services(django_user))
         super().__init__(ids, ids, services=services)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from edx_django_utils.plugins import get_plugin_url_patterns
 
-from . import views
+from . import teams_views, views
 from .settings import PROJECT_TYPE
 
 demo_patterns = [
@@ -17,6 +17,10 @@ demo_patterns = [
             name="studio_handler"),
     re_path(r"^preview/handler/(?P<usage_id>[^/]+)/(?P<handler_name>[^/]+)/(?P<suffix>.*)$", views.preview_handler,
             name="preview_handler"),
+    # Where the LMS has its Teams tab (reverse("teams_dashboard")), so the block's links work in both.
+    re_path(r"^courses/(?P<course_id>[^/]+)/teams/$", teams_views.teams_tab, name="teams"),
+    re_path(r"^courses/(?P<course_id>[^/]+)/teams/(?P<team_id>[^/]+)/$", teams_views.change_team,
+            name="change_team"),
     re_path(r"^resource/(?P<block_type>[^/]+)/(?P<resource>.+)$", views.package_resource, name="resource"),
 ]
 

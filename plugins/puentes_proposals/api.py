@@ -2,7 +2,8 @@
 
 Functions take ids and plain values and return records from data.py. Failures are ProposalError
 subclasses (errors.py) with a `code` the caller turns into a sentence in the user's language. The
-work lives in modules named for whom it serves: reading.py (records and who may read), team.py,
+work lives in modules named for whom it serves: reading.py (records and who may read), team.py and
+platform_team.py (teams formed here by consent; Open edX teams of a team-set),
 drafting.py, submitting.py, reviews.py and tutoring.py (the tutor-review block), competition.py
 (the awards app) and export.py (staff exports).
 """
@@ -11,6 +12,7 @@ from .competition import confirm_competition_entry, finished_proposals, get_snap
 from .drafting import add_attachment, add_upload_part, attachment_for_download, begin_upload, save_answers
 from .errors import InvalidAnswer, NotAllowed, NotFound, ProposalError, StaleDraft
 from .export import EXPORT_FIELDS, export_rows
+from .platform_team import proposal_for_team, start_team_proposal, sync_team
 from .reading import (
     budget_total,
     get_proposal,
@@ -62,8 +64,9 @@ __all__ = [
     "claim_proposal", "confirm_competition_entry", "course_tutors", "current_claim", "export_rows",
     "finished_proposals", "get_proposal", "get_snapshot", "grant_tutor", "history", "invitations_for",
     "invitations_sent", "invite", "is_member", "is_tutor", "join_with_code", "leave", "may_read",
-    "proposal_for_member", "queue_facets", "record_review", "release_claim",
+    "proposal_for_member", "proposal_for_team", "queue_facets", "record_review", "release_claim",
     "review_draft", "review_queue", "review_sheets", "reviews_csv", "save_answers", "save_review_draft",
-    "send_review", "send_rubric_review", "sent_reviews", "start_proposal", "start_review", "submission_answer",
+    "send_review", "send_rubric_review", "sent_reviews", "start_proposal", "start_review", "start_team_proposal",
+    "submission_answer", "sync_team",
     "submit", "team_changes", "tutor_assignment", "tutor_workload", "versions", "withdraw_invitation",
 ]

@@ -39,7 +39,8 @@ def confirm_competition_entry(proposal_id, user_id, municipality, country, eligi
         payload = ProposalFinishedData(
             proposal_id=proposal.id, version=version.number, course_key=str(proposal.course_key),
             block_key=str(proposal.block_key),
-            team_anonymous_ids=list(proposal.members.values_list("anonymous_id", flat=True)),
+            team_anonymous_ids=team_anonymous_ids(version.member_submissions,
+                                                  proposal.members.values_list("anonymous_id", flat=True)),
             submitted_at=version.submitted_at, approved_at=proposal.approved_at)
         transaction.on_commit(lambda: PROPOSAL_FINISHED.send_event(proposal=payload))
     return get_proposal(proposal_id)
@@ -65,8 +66,10 @@ def finished_proposals(course_keys, since=None, batch_size=500):
             return
         last_id = batch[-1].pk
         ids = [proposal.pk for proposal in batch]
-        submitted = {(proposal_id, number): at for proposal_id, number, at in ProposalVersion.objects.filter(
-            proposal_id__in=ids).values_list("proposal_id", "number", "submitted_at")}
+        submitted, submitters = {}, {}
+        for proposal_id, number, at, members in ProposalVersion.objects.filter(proposal_id__in=ids).values_list(
+                "proposal_id", "number", "submitted_at", "member_submissions"):
+            submitted[(proposal_id, number)], submitters[(proposal_id, number)] = at, members
         teams = {}
         for proposal_id, anonymous_id in TeamMembership.objects.filter(proposal_id__in=ids).order_by(
                 "joined_at", "id").values_list("proposal_id", "anonymous_id"):
@@ -75,10 +78,18 @@ def finished_proposals(course_keys, since=None, batch_size=500):
         yield [FinishedProposal(
             proposal=ProposalFinishedData(
                 proposal_id=proposal.pk, version=proposal.versions_submitted, course_key=str(proposal.course_key),
-                block_key=str(proposal.block_key), team_anonymous_ids=teams.get(proposal.pk, []),
+                block_key=str(proposal.block_key),
+                team_anonymous_ids=team_anonymous_ids(submitters.get((proposal.pk, proposal.versions_submitted)),
+                                                      teams.get(proposal.pk, [])),
                 submitted_at=submitted.get((proposal.pk, proposal.versions_submitted)),
                 approved_at=proposal.approved_at),
             entered_at=proposal.entered_at) for proposal in batch]
+
+
+def team_anonymous_ids(member_submissions, members):
+    """The team of the version entered: those it was submitted for (from the teams service for an Open edX
+    team), else the members as they joined here; never an empty id (a member not seen since they joined)."""
+    return [anonymous_id for anonymous_id in (list(member_submissions or {}) or list(members)) if anonymous_id]
 
 
 def get_snapshot(proposal_id, version):

@@ -127,7 +127,8 @@ class ProposalVersion(models.Model):
     submission_uuid = models.CharField(max_length=36, db_index=True)
     # The edx-submissions team submission (submissions.team_api, as ORA2 team assignments): one
     # individual submission per member hangs from it, so an approval's score reaches every member's
-    # gradebook. Versions from before team submissions keep `member_submissions` (anonymous id -> uuid).
+    # gradebook. `member_submissions`: the members' anonymous ids as submitted -> the team submission's uuid
+    # (before team submissions: -> each member's own submission uuid).
     team_submission_uuid = models.CharField(max_length=36, blank=True, default="")
     member_submissions = models.JSONField(default=dict)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

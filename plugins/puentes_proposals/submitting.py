@@ -63,15 +63,18 @@ def submit(proposal_id, user_id, template, student_id, max_versions, last_moment
             "team_submission_uuid", flat=True).first()
         if previous:
             team_api.reset_scores(previous, clear_state=True)
+        # A member not seen since the platform's team changed has no id here: the teams service's list has it.
+        team_member_ids = sorted({member for member in team_member_ids if member} | {student_id})
         team_submission = team_api.create_submission_for_team(
             str(proposal.course_key), str(proposal.block_key), submission_team_id(proposal), user_id,
-            sorted(set(team_member_ids) | {student_id}), submission_answer(proposal, number, template),
+            team_member_ids, submission_answer(proposal, number, template),
             submitted_at=now, attempt_number=number, item_type=ITEM_TYPE)
+        uuid = team_submission["team_submission_uuid"]
         version = ProposalVersion.objects.create(
             proposal=proposal, number=number, answers=proposal.answers, template=template,
             title=str(proposal.answers.get("title") or "")[:300],
-            submission_uuid=team_submission["team_submission_uuid"],
-            team_submission_uuid=team_submission["team_submission_uuid"], submitted_by_id=user_id, submitted_at=now)
+            submission_uuid=uuid, team_submission_uuid=uuid, member_submissions=dict.fromkeys(team_member_ids, uuid),
+            submitted_by_id=user_id, submitted_at=now)
         proposal.status = rules.next_status(proposal.status, rules.SUBMIT)
         proposal.versions_submitted = number
         proposal.submitted_at = now

@@ -15,7 +15,7 @@ from puentes_core import rulebook
 COURSES = Path(__file__).resolve().parents[2] / "course_content"
 LANGUAGES = ("en", "es", "pt")
 # Settings a course says in its own language; everything else must be equal in the three.
-WORDED = {"display_name", "language", "short_description", "discussion_topics", "tabs"}
+WORDED = {"display_name", "language", "short_description", "discussion_topics", "tabs", "teams_configuration"}
 
 
 def policy(language):
@@ -27,6 +27,14 @@ def moment(value):
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
+def teamsets_unworded(settings):
+    """The teams configuration without the words each language writes (team-set names and descriptions)."""
+    configuration = dict(settings["teams_configuration"])
+    configuration["team_sets"] = [{k: v for k, v in teamset.items() if k not in ("name", "description")}
+                                  for teamset in configuration["team_sets"]]
+    return configuration
+
+
 def test_the_three_courses_have_the_same_settings():
     english = policy("en")
     for language in ("es", "pt"):
@@ -36,6 +44,7 @@ def test_the_three_courses_have_the_same_settings():
             {k: v for k, v in english.items() if k not in WORDED}, language
         assert [tab["type"] for tab in other["tabs"]] == [tab["type"] for tab in english["tabs"]]
         assert len(other["discussion_topics"]) == len(english["discussion_topics"])
+        assert teamsets_unworded(other) == teamsets_unworded(english), language  # the block names the ids
     book = rulebook.load()
     assert moment(english["start"]).date() == book.dates.course_opens
     assert moment(english["end"]) == book.calendar.ends

@@ -96,6 +96,19 @@ def clean_template(raw_sections):
         raise AuthoringError(str(error), f"sections.{error.field}" if error.field else "sections") from None
 
 
-def clean_block(raw, translate):
-    """Everything the editor saves, checked: the settings, then the template."""
-    return {**clean_settings(raw, translate), "sections": clean_template(raw.get("sections"))}
+def clean_block(raw, translate, teamsets=()):
+    """Everything the editor saves, checked: the settings, the team-set (one of the course's `teamsets`
+    ids, or none), then the template."""
+    return {**clean_settings(raw, translate), "teamset_id": clean_teamset(raw.get("teamset_id"), teamsets, translate),
+            "sections": clean_template(raw.get("sections"))}
+
+
+def clean_teamset(value, teamsets, translate):
+    """"" (teams form in the unit) or a team-set the course's teams configuration has now."""
+    _ = translate
+    teamset_id = str(value or "").strip()
+    if teamset_id and teamset_id not in teamsets:
+        raise AuthoringError(_("This team-set is not in the course's teams configuration. Choose one "
+                                       "from the list, or add it in Studio: Pages & Resources, Teams."),
+                             "teamset_id")
+    return teamset_id

@@ -26,9 +26,11 @@ from puentes_proposals import api, rules, sections
 from .authoring import AuthoringError, clean_template
 from .default_template import DEFAULT_SECTIONS
 from .handlers import ProposalHandlersMixin
+from .messages import reason
 from .olx import read_sections, write_sections
 from .scenarios import SCENARIOS
 from .studio import StudioMixin
+from .teams import PlatformTeamsMixin
 
 
 def _(text):
@@ -70,7 +72,9 @@ def course_end(course_key):
 @XBlock.wants("studio_user_permissions")
 @XBlock.wants("settings")
 @XBlock.wants("completion")
-class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
+@XBlock.wants("teams")
+@XBlock.wants("teams_configuration")
+class ProposalBlock(ProposalHandlersMixin, StudioMixin, PlatformTeamsMixin, I18nMixin, XBlock):
     """A municipal team's project proposal: template, team, drafts, versions, feedback, competition entry."""
 
     display_name = String(display_name=_("Display name"), default=_("Project proposal"), scope=Scope.settings)
@@ -78,6 +82,9 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
                    help=_("Shown above the proposal: what the team is asked to write, and how it is reviewed."))
     sections = List(display_name=_("Sections"), default=DEFAULT_SECTIONS, scope=Scope.content,
                     help=_("The proposal template: the sections a team fills in, in order."))
+    teamset_id = String(display_name=_("Team-set"), default="", scope=Scope.settings,
+                        help=_("The course's Open edX team-set whose teams write the proposals. Empty: learners "
+                               "form teams in this unit by invitation."))
     max_team_size = Integer(display_name=_("Largest team"), default=5, scope=Scope.settings,
                             help=_("How many people of one municipality can write a proposal together."))
     max_versions = Integer(display_name=_("Versions allowed"), default=3, scope=Scope.settings,
@@ -135,22 +142,30 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
 
     # --- views -------------------------------------------------------------------------------
 
-    def viewer_proposal(self, user):
-        """The proposal of the viewer's team; none in Studio's preview, where the author is not a learner."""
+    def learner_proposal(self, user):
+        """(the learner's proposal or None, their Open edX team or None): with a team-set, the proposal of
+        their Open edX team, its members brought up to date; without one, the team they joined here.
+        None in Studio's preview, where the author is not a learner."""
         if not user.is_authenticated or in_studio_preview(self):
-            return None
-        return api.proposal_for_member(self.block_key, user.user_id)
+            return None, None
+        if not self.teamset_id:
+            return api.proposal_for_member(self.block_key, user.user_id), None
+        team = self.platform_team()
+        return (self.team_proposal(user, team) if team else None), team
 
     @XBlock.supports("multi_device")
     def student_view(self, context=None):
         user = current_user(self)
-        proposal = self.viewer_proposal(user)
+        proposal, team = self.learner_proposal(user)
         template = self.template()
         view = {
             "block": self, "user": user, "proposal": proposal, "intro": clean_html(self.intro),
             "currency": self.currency, "max_team_size": self.max_team_size,
-            "last_moment": self.last_moment(),
+            "last_moment": self.last_moment(), "team": team,
+            "teamset_name": self.teamset_name() if self.teamset_id else "",
         }
+        if self.teamset_id and user.is_authenticated and team is None:
+            view["no_team_message"] = reason(self.ugettext, "no_platform_team", teamset=view["teamset_name"])
         init = {"autosave_seconds": self.setting("PUENTES_AUTOSAVE_SECONDS"), "proposal_id": None,
                 "core": client.client_settings(), "currency": self.currency}
         if proposal:
@@ -160,7 +175,7 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
                          "max_bytes": self.setting("PUENTES_ATTACHMENT_MAX_BYTES")})
         else:
             view["sections"] = [self._section_view(section, {}, {}, {}) for section in template]
-            if user.is_authenticated and not in_studio_preview(self):
+            if user.is_authenticated and not in_studio_preview(self) and not self.teamset_id:
                 view["invitations"] = api.invitations_for(self.block_key, user.user_id)
         return render_view(self, "templates/proposal.html", view, css=[*client.CSS, "static/css/proposal.css"],
                            js=[*client.JS, "static/js/proposal.js"], init_fn="PuentesProposal", init_args=init)
@@ -196,7 +211,8 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, I18nMixin, XBlock):
                         for review in reversed(reviews)],
             "versions_left": versions_left,
             "team_full": self.max_team_size and len(proposal.team) >= self.max_team_size,
-            "team_open": bool(rules.may_change_team(proposal.status, proposal.versions_submitted)),
+            "team_open": not self.teamset_id and bool(rules.may_change_team(proposal.status,
+                                                                                proposal.versions_submitted)),
             "invitations_sent": api.invitations_sent(proposal.proposal_id),
             "team_changes": [{"change": change, "label": self.ugettext(TEAM_CHANGE_LABELS[change.kind]).format(
                 name=change.full_name)} for change in api.team_changes(proposal.proposal_id)],

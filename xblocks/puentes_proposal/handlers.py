@@ -42,11 +42,15 @@ class ProposalHandlersMixin:
 
     def _own_proposal(self, user, payload=None):
         """The proposal of the user's team in this block; a proposal id in the request must match it."""
-        proposal = api.proposal_for_member(self.block_key, user.user_id)
+        return self._own_proposal_and_team(user, payload)[0]
+
+    def _own_proposal_and_team(self, user, payload=None):
+        """(_own_proposal, the learner's Open edX team or None without a team-set)."""
+        proposal, team = self.learner_proposal(user)
         asked = (payload or {}).get("proposal_id")
         if proposal is None or (asked not in (None, "") and str(asked) != str(proposal.proposal_id)):
             raise NotFoundError(self._say("not_found"))
-        return proposal
+        return proposal, team
 
     def _fail(self, error, field=None):
         """Turn an api refusal into the HTTP answer a person can act on (`field`: the input it is about)."""
@@ -77,13 +81,25 @@ class ProposalHandlersMixin:
     @XBlock.handler
     @json_handler
     def start(self, payload, suffix=""):
+        """Start the team's proposal: a team of one here, or the learner's Open edX team with a team-set."""
         user = self._signed_in()
         try:
-            proposal = api.start_proposal(self.course_key, self.block_key, user.user_id, user.anonymous_id,
-                                          currency=self.currency)
+            if self.teamset_id:
+                proposal = self._start_team_proposal(user)
+            else:
+                proposal = api.start_proposal(self.course_key, self.block_key, user.user_id, user.anonymous_id,
+                                              currency=self.currency)
         except api.ProposalError as error:
             self._fail(error)
         return self._state(proposal)
+
+    def _start_team_proposal(self, user):
+        team = self.platform_team()
+        if team is None:
+            raise InputError(self._say("no_platform_team", teamset=self.teamset_name()), code="no_platform_team")
+        return self.team_proposal(user, team) or api.start_team_proposal(
+            self.course_key, self.block_key, self.teamset_id, team.team_id, [member[0] for member in team.members],
+            user.user_id, user.anonymous_id, currency=self.currency)
 
     @XBlock.handler
     @json_handler
@@ -181,7 +197,7 @@ class ProposalHandlersMixin:
     def learner_state(self, payload, suffix=""):
         """The signed-in learner's proposal, or none yet (mobile apps; student_view_data has no user)."""
         user = self._signed_in()
-        proposal = api.proposal_for_member(self.block_key, user.user_id)
+        proposal, _team = self.learner_proposal(user)
         return {"proposal": self._state(proposal) if proposal else None}
 
     @XBlock.handler
@@ -272,12 +288,13 @@ class ProposalHandlersMixin:
         """Download a file: for the team, this course's tutors and this course's staff only."""
         user = current_user(self)
         asked = request.params.get("proposal")
+        own, _team = self.learner_proposal(user)
         if asked in (None, ""):
-            own = api.proposal_for_member(self.block_key, user.user_id) if user.is_authenticated else None
             asked = own.proposal_id if own else None
         proposal_id, attachment_id = parse_id(asked), parse_id(suffix)
         if not user.is_authenticated or proposal_id is None or attachment_id is None \
-                or not api.may_read(proposal_id, user.user_id, self.course_key, user.is_course_staff):
+                or not api.may_read(proposal_id, user.user_id, self.course_key, user.is_course_staff) \
+                or not self._still_in_team(user, own, proposal_id):
             return self._not_found()
         try:
             record, handle = api.attachment_for_download(attachment_id, proposal_id)
@@ -294,16 +311,25 @@ class ProposalHandlersMixin:
         return Response(status=404, body=self._say("not_found").encode(), content_type="text/plain",
                         charset="utf-8")
 
+    def _still_in_team(self, user, own, proposal_id):
+        """With a team-set, a learner reads only their Open edX team's proposal now: someone who left the team
+        on the platform loses access at once, even before the team's copy of its members catches up."""
+        if not self.teamset_id or user.is_course_staff or api.is_tutor(self.course_key, user.user_id):
+            return True
+        return own is not None and own.proposal_id == proposal_id
+
     # --- submitting and entering ---------------------------------------------------------------
 
     @XBlock.handler
     @json_handler
     def submit(self, payload, suffix=""):
         user = self._signed_in()
-        proposal = self._own_proposal(user, payload)
+        proposal, team = self._own_proposal_and_team(user, payload)
+        # With a team-set, the members' ids come from the teams service, asked as a member of the team.
         try:
             version = api.submit(proposal.proposal_id, user.user_id, self.template(), user.anonymous_id,
-                                 self.max_versions, self.last_moment())
+                                 self.max_versions, self.last_moment(),
+                                 team_member_ids=self.team_anonymous_ids(team) if team else None)
         except api.ProposalError as error:
             self._fail(error)
         self.runtime.publish(self, "puentes.proposal.submitted",

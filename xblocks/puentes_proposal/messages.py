@@ -15,6 +15,8 @@ REASONS = {
     "already_member": _("This person is already in your team."),
     "no_invitation": _("This invitation was withdrawn or already answered."),
     "managed_team": _("Your team is your Open edX team: change it in the course's Teams tab."),
+    "no_platform_team": _("You are not in a team of “{teamset}” yet: join or create your municipal team in the "
+                          "course's Teams tab, then come back to write the proposal together."),
     "locked": _("The proposal is locked while it is reviewed; you can edit it again if a revision is requested."),
     "past_due": _("The deadline for submitting has passed."),
     "no_versions_left": _("Your team has used every version this proposal allows."),

@@ -25,6 +25,7 @@ function PuentesProposalEditor(runtime, element, args) {
   var PROPOSAL = {
     fields: [["display_name", _("Display name"), "text"],
       ["intro", _("Introduction (HTML: paragraphs, lists, bold and links)"), "textarea", null, { rows: 5 }],
+      ["teamset_id", _("Teams: the course's Open edX team-set whose teams write the proposals"), "select", args.teamsets],
       ["max_team_size", _("Largest team"), "number", null, { attrs: { min: "1", step: "1" } }],
       ["max_versions", _("Versions allowed (0: no limit)"), "number", null, { attrs: { min: "0", step: "1" } }],
       ["currency", _("Budget currency (ISO 4217, such as USD)"), "text", null, { attrs: { maxlength: "3" } }],

@@ -48,6 +48,7 @@
 "Some changes are not saved yet. Connect to the internet or resolve the conflicts, then submit again.": "Hay cambios que aún no se guardaron. Conéctese a internet o resuelva los conflictos y vuelva a enviar.",
 "Start and end dates": "Fechas de inicio y fin",
 "Submit this version for review? The proposal stays locked until the tutor answers.": "¿Enviar esta versión a revisión? La propuesta quedará bloqueada hasta que responda la tutoría.",
+"Teams: the course's Open edX team-set whose teams write the proposals": "Equipos: el conjunto de equipos de Open edX del curso cuyos equipos escriben las propuestas",
 "The file could not be uploaded. Try again.": "No se pudo subir el archivo. Intente de nuevo.",
 "The file is larger than the limit of %(limit)s MB.": "El archivo supera el límite de %(limit)s MB.",
 "The proposal could not be saved.": "No se pudo guardar la propuesta.",

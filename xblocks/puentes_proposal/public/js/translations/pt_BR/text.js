@@ -48,6 +48,7 @@
 "Some changes are not saved yet. Connect to the internet or resolve the conflicts, then submit again.": "Há alterações ainda não salvas. Conecte-se à internet ou resolva os conflitos e envie de novo.",
 "Start and end dates": "Datas de início e fim",
 "Submit this version for review? The proposal stays locked until the tutor answers.": "Enviar esta versão para revisão? A proposta fica bloqueada até a tutoria responder.",
+"Teams: the course's Open edX team-set whose teams write the proposals": "Equipes: o conjunto de equipes do Open edX do curso cujas equipes escrevem as propostas",
 "The file could not be uploaded. Try again.": "Não foi possível enviar o arquivo. Tente de novo.",
 "The file is larger than the limit of %(limit)s MB.": "O arquivo ultrapassa o limite de %(limit)s MB.",
 "The proposal could not be saved.": "Não foi possível salvar a proposta.",
