@@ -4,7 +4,7 @@
 - `{% invalid_attrs form_errors "seed" %}` inside the field's tag: aria-invalid, aria-describedby and,
   on the first field in error, autofocus (focus lands there without any script);
 - `{% field_error form_errors "seed" %}` right after the field: the message beside it;
-- `{% errors_css %}` in the page's head: puentes_core's errors.css, the blocks' own styles.
+- `{% shared_css %}` in the page's head: puentes_core's errors.css and tables.css, the blocks' own styles.
 """
 import functools
 import importlib.resources
@@ -19,12 +19,13 @@ register = template.Library()
 
 @functools.cache
 def _css():
-    return (importlib.resources.files("puentes_core") / "static" / "css" / "errors.css").read_text("utf-8")
+    folder = importlib.resources.files("puentes_core") / "static" / "css"
+    return "\n".join((folder / name).read_text("utf-8") for name in ("errors.css", "tables.css"))
 
 
 @register.simple_tag
-def errors_css():
-    return format_html("<style>{}</style>", mark_safe(_css()))   # our own file, no user input
+def shared_css():
+    return format_html("<style>{}</style>", mark_safe(_css()))   # our own files, no user input
 
 
 @register.simple_tag
