@@ -1,4 +1,9 @@
-"""`make bench`: run every benchmark module in its own process and write docs/benchmarks.md."""
+"""`make bench`: run every benchmark module in its own process and write docs/benchmarks.md.
+
+Each section says the machine's load when it started and ended: on a shared machine a slow figure beside a
+high load means "measure again". The queue and the hand-off are also (the hand-off only) measured on MariaDB
+when one answers on 127.0.0.1:3306 (PUENTES_DB=mysql), the database an Open edX site runs.
+"""
 import datetime
 import os
 import platform
@@ -6,29 +11,60 @@ import subprocess
 import sys
 from pathlib import Path
 
+from benchmarks.harness import machine_load
+
 REPO = Path(__file__).resolve().parent.parent
-SKIP = {"__init__", "__main__", "harness"}
+SKIP = {"__init__", "__main__", "harness", "lms_like_settings"}
+ON_MARIADB = {"review": "also", "awards_handoff": "only"}
+
+
+def mariadb_answers():
+    try:
+        import MySQLdb
+        MySQLdb.connect(host="127.0.0.1", user=os.environ.get("PUENTES_DB_USER", "root"),
+                        passwd=os.environ.get("PUENTES_DB_PASSWORD", ""), connect_timeout=2).close()
+        return True
+    except Exception:  # noqa: BLE001 - no MariaDB here: the SQLite figures stand alone
+        return False
+
+
+def runs_of(name, mariadb):
+    """(title, extra environment) for each run of the module."""
+    where = ON_MARIADB.get(name)
+    mysql = ("MariaDB", {"PUENTES_DB": "mysql",
+                         "PUENTES_TEST_DB_NAME": os.environ.get("PUENTES_TEST_DB_NAME", "bench_puentes")})
+    if where == "only" and mariadb:
+        return [mysql]
+    if where == "also" and mariadb:
+        return [("SQLite", {"PUENTES_DB": ""}), mysql]
+    return [("", {"PUENTES_DB": ""})]
+
+
+def run(name, title, extra):
+    heading = f"## {name}" + (f" ({title})" if title else "")
+    print(f"benchmark {name} {title}…", flush=True)
+    load_before = machine_load()
+    result = subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], cwd=REPO, capture_output=True, text=True,
+                            env={**os.environ, **extra, "PYTHONPATH": f"{REPO}:{REPO / 'demo'}"})
+    output = result.stdout.strip() if result.returncode == 0 else f"FAILED:\n```\n{result.stderr[-3000:]}\n```"
+    print(output)
+    load = f"Machine load (1-minute average): {load_before} at the start, {machine_load()} at the end."
+    return f"{heading}\n\n{load}\n\n{output}\n"
 
 
 def main():
     chosen = sys.argv[1:]  # a few by name: print them, leave docs/benchmarks.md as the full run wrote it
     names = chosen or sorted(p.stem for p in (REPO / "benchmarks").glob("*.py") if p.stem not in SKIP)
-    sections = []
-    for name in names:
-        print(f"benchmark {name} …", flush=True)
-        result = subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], cwd=REPO, capture_output=True,
-                                text=True, env={**os.environ, "PYTHONPATH": f"{REPO}:{REPO / 'demo'}"})
-        output = result.stdout.strip() if result.returncode == 0 else f"FAILED:\n```\n{result.stderr[-3000:]}\n```"
-        print(output)
-        sections.append(f"## {name}\n\n{output}\n")
+    mariadb = mariadb_answers()
+    sections = [run(name, title, extra) for name in names for title, extra in runs_of(name, mariadb)]
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
     header = (
         "# Benchmarks\n\n"
         f"Written by `make bench` on {datetime.date.today()}: {os.cpu_count()} cores ({cpu}), "
         f"Python {platform.python_version()}, SQLite unless a section says otherwise. "
-        "p50/p95 in milliseconds over repeated in-process calls through the real handlers; "
-        "queries = SQL statements one call issues.\n\n"
+        "p50/p95 in milliseconds over repeated in-process calls through the real handlers (p50: the median); "
+        "queries = SQL statements one call issues. Each section gives the machine's load beside its figures.\n\n"
     )
     if chosen:
         return

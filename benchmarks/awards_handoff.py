@@ -139,7 +139,6 @@ def end_to_end(workdir, database_env, partner, awards, first_id, count, producer
     finished = max(partner.arrivals[key] for key in keys)
     parts = {"producers": producer_cpu, "worker": worker_cpu_seconds(worker) - worker_before,
              "partner": time.process_time() - own_before}
-    print({name: round(seconds * 1000 / count, 2) for name, seconds in parts.items()}, file=sys.stderr)
     cpu_ms = sum(parts.values()) * 1000 / count
     rows = OutboxMessage.objects.filter(idempotency_key__in=keys)
     created = {key: moment.timestamp() for key, moment in rows.values_list("idempotency_key", "created")}
