@@ -285,12 +285,13 @@ class DemoRuntime(Runtime):
         self.kvs = kvs or DatabaseKeyValueStore()
         self.django_user = django_user
         ids = CourseKeys(self.course_key)
-        from .teams import TeamsConfigurationService, TeamsService  # noqa: PLC0415 - teams reads this module
+        from .teams import TeamsConfigurationService  # noqa: PLC0415 - teams reads this module
         services = {
             "field-data": self.field_data(self.kvs),
             "user": self.user_service(django_user),
             "settings": SettingsService(),
-            "teams": TeamsService(),
+            # The LMS, Studio's editor and Studio's preview all give it (view_handlers.load_services_for_studio,
+            # views/preview.py); only the LMS gives `teams` (extra_services).
             "teams_configuration": TeamsConfigurationService(),
         }
         services.update(self.extra_services(django_user))
@@ -320,8 +321,10 @@ class DemoRuntime(Runtime):
 
     def extra_services(self, django_user):
         from .events import CompletionService
+        from .teams import TeamsService  # noqa: PLC0415 - teams reads this module
         authenticated = bool(django_user and django_user.is_authenticated)
-        return {"completion": CompletionService(django_user.id) if authenticated else None}
+        return {"completion": CompletionService(django_user.id) if authenticated else None,
+                "teams": TeamsService()}
 
     # The LMS builds the i18n service per block (x_module.py: "if callable(service): return service(block)").
     def service(self, block, service_name):

@@ -272,3 +272,13 @@ def test_a_course_without_teams_offers_none_and_keeps_the_consent_path(block_as,
         ["", "None: learners form their team in this unit, by invitation"]]
     assert post_json(block_as("ana"), "start")[1]["team"] == ["ana"]
     assert "Invite a colleague by username" in block_as("ana").student_view().body_html()
+
+
+def test_studio_has_the_teams_configuration_but_not_the_teams_service(studio_as, teamset_block, cucuta):
+    """Studio's editor and preview give `teams_configuration` and no `teams` (openedx-platform
+    cms/djangoapps/contentstore/utils.py load_services_for_studio, views/preview.py): the editor still lists
+    the team-sets, and nothing in it asks for a learner's team."""
+    editor = studio_as("diego", teamset_block)
+    assert editor.runtime.service(editor, "teams") is None
+    assert editor.course_teamsets()[0] == ("municipal", "Municipal teams")
+    assert editor.platform_team() is None
