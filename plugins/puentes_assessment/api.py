@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey, UsageKey
 
-from . import access, codebooks, summaries
+from . import access, summaries
 from .data import ResponseRecord
 from .models import AnalystGrant, Codebook, Respondent, Response
 from .municipalities import municipality_key
@@ -110,7 +110,3 @@ def analysis(instrument, language, minimum=None):
     """Every figure of the analysts' page for one instrument, labelled in `language`, small cells suppressed."""
     return summaries.summary(instrument, language, minimum)
 
-
-def country_name(code, language):
-    """A country's name in the reader's language (ISO 3166-1 alpha-2 code in)."""
-    return codebooks.country_name(code, language)

@@ -4,9 +4,9 @@ Every course language writes its own codebook for each wave (same codes, its own
 language is preferred, then English, then any; the end-line adds no codes the baseline lacks, but if
 it does they are listed after the baseline's.
 """
-import functools
-
 from babel import Locale, UnknownLocaleError
+
+from puentes_core import countries
 
 from .models import Codebook
 
@@ -39,17 +39,9 @@ def merged(instrument, language):
             "questions": questions, "languages": sorted({_language(b.language) for b in books})}
 
 
-@functools.cache
-def _territories(language):
-    try:
-        return Locale.parse(_language(language)).territories
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en").territories
-
-
 def country_name(code, language):
-    """'CO' -> 'Colombia' in the reader's language (Babel's CLDR data)."""
-    return _territories(language).get(str(code or "").upper(), code or "?")
+    """'CO' -> 'Colombia' in the reader's language (puentes_core.countries, Babel's CLDR data)."""
+    return countries.country_name(str(code or "").upper(), _language(language)) or "?"
 
 
 def language_name(code, language):

@@ -6,6 +6,7 @@ node)` writes a checked case back. Text inside `<option>` is the option's text; 
 """
 from lxml import etree, html
 
+from puentes_core.olx import indent
 from puentes_core.sanitize import clean_html
 
 SETTINGS = ("display_name", "weight", "max_attempts", "show_model_answers")
@@ -176,15 +177,4 @@ def _write_question(parent, question):
 
 def _indent(node):
     """Indent structural elements only: the context's rich text and mixed-content options stay as written."""
-    def walk(element, level):
-        children = [c for c in element if isinstance(c.tag, str)]
-        if not children or element.tag in ("context", "option", "item", "voice", "link", "criterion"):
-            return
-        pad = "\n" + "  " * (level + 1)
-        element.text = pad if not (element.text or "").strip() else element.text
-        for child in children:
-            walk(child, level + 1)
-            child.tail = pad
-        children[-1].tail = "\n" + "  " * level
-
-    walk(node, 0)
+    indent(node, keep=("context", "option", "item", "voice", "link", "criterion"))

@@ -1,10 +1,11 @@
 """Rules on a learner's answers: which questions show, what a valid answer is, what is missing,
 and the municipality's profile by area. Pure functions of the questionnaire and the answers."""
+from puentes_core.countries import AMERICAS
+
 from .content import all_questions
 
-# Latin America and the Caribbean (ISO 3166-1 alpha-2); names come from Babel in the reader's language.
-COUNTRIES = ("AG", "AR", "BB", "BO", "BR", "BS", "BZ", "CL", "CO", "CR", "CU", "DM", "DO", "EC", "GD", "GT",
-             "GY", "HN", "HT", "JM", "KN", "LC", "MX", "NI", "PA", "PE", "PY", "SR", "SV", "TT", "UY", "VC", "VE")
+# The assessment's region: Latin America and the Caribbean, the OAS member states but Canada and the US.
+COUNTRIES = tuple(code for code in AMERICAS if code not in ("CA", "US"))
 MAX_MUNICIPALITY_CHARS = 200
 
 

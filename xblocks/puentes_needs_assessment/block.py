@@ -16,6 +16,7 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import List, Scope, String
 
+from puentes_core.countries import country_choices
 from puentes_core.handlers import Forbidden, InputError, json_handler, read_only
 from puentes_core.i18n import I18nMixin
 from puentes_core.rendering import render_template, render_view
@@ -98,9 +99,9 @@ class NeedsAssessmentBlock(StudioMixin, CompletableXBlockMixin, I18nMixin, XBloc
     # ---- views --------------------------------------------------------------------------------
 
     def _countries(self):
-        from puentes_assessment.api import country_name
-        language = translation.get_language()
-        return sorted(((code, country_name(code, language)) for code in rules.COUNTRIES), key=lambda c: c[1])
+        """(code, name) of the region's countries in the reader's language, alphabetically (puentes_core)."""
+        americas, _others = country_choices(translation.get_language())
+        return [(code, name) for code, name in americas if code in rules.COUNTRIES]
 
     def _questions_view(self, saved_answers):
         return [{**section, "questions": [{**question, "value": saved_answers.get(question["code"])}

@@ -17,6 +17,7 @@ import re
 
 from lxml import etree, html
 
+from puentes_core.olx import indent
 from puentes_core.sanitize import clean_html
 
 from .content import TYPES
@@ -131,15 +132,4 @@ def _write_question(parent, question):
 
 def _indent(node):
     """Structural elements one per line; the intro's rich text and the texts stay as written."""
-    def walk(element, level):
-        children = [c for c in element if isinstance(c.tag, str)]
-        if not children or element.tag in ("intro", "prompt", "help", "level", "option", "link"):
-            return
-        pad = "\n" + "  " * (level + 1)
-        element.text = pad if not (element.text or "").strip() else element.text
-        for child in children:
-            walk(child, level + 1)
-            child.tail = pad
-        children[-1].tail = "\n" + "  " * level
-
-    walk(node, 0)
+    indent(node, keep=("intro", "prompt", "help", "level", "option", "link"))

@@ -13,6 +13,8 @@ A block without `<section>` children keeps the default template, shown in the re
 """
 from lxml import etree
 
+from puentes_core.olx import indent
+
 WORD_LIMITS = ("min_words", "max_words")
 
 
@@ -60,16 +62,4 @@ def write_sections(template, node):
 
 
 def _indent(node):
-    def walk(element, level):
-        children = [child for child in element if isinstance(child.tag, str)]
-        if not children:
-            return
-        pad = "\n" + "  " * (level + 1)
-        if not (element.text or "").strip():
-            element.text = pad
-        for child in children:
-            walk(child, level + 1)
-            child.tail = pad
-        children[-1].tail = "\n" + "  " * level
-
-    walk(node, 0)
+    indent(node)
