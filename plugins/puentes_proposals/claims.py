@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from . import leases, rules
 from .models import Proposal, ReviewClaim, StatusChange
-from .reading import is_member
+from .reading import was_ever_in_team
 
 
 class ClaimRefused(Exception):
@@ -110,7 +110,7 @@ def release(proposal_id, user_id, is_course_staff=False, now=None):
 
 def _check_no_conflict(proposal, tutor_id):
     """Nobody reviews their own team's proposal (M2), whatever role they hold in the course."""
-    if rules.has_conflict(is_member(proposal.pk, tutor_id)):
+    if rules.has_conflict(was_ever_in_team(proposal.pk, tutor_id)):
         raise ClaimRefused("own_proposal")
 
 

@@ -8,7 +8,16 @@ from opaque_keys.edx.keys import CourseKey, UsageKey
 from . import rules, sections
 from .data import AttachmentRecord, ProposalRecord, ReviewRecord, StatusEntry, TeamMember, VersionRecord
 from .errors import NotFound
-from .models import Attachment, CourseTutor, Proposal, ProposalVersion, Review, StatusChange, TeamMembership
+from .models import (
+    Attachment,
+    CourseTutor,
+    Proposal,
+    ProposalVersion,
+    Review,
+    StatusChange,
+    TeamChange,
+    TeamMembership,
+)
 
 
 def member_record(membership):
@@ -63,6 +72,15 @@ def get_proposal(proposal_id, course_key=None):
 
 def is_member(proposal_id, user_id):
     return TeamMembership.objects.filter(proposal_id=proposal_id, user_id=user_id).exists()
+
+
+def was_ever_in_team(proposal_id, user_id):
+    """In the team now, or at any time before (joined and left, on the platform or here), or its starter:
+    someone who wrote part of a proposal never reviews it, even after leaving the team (conflicts)."""
+    return (is_member(proposal_id, user_id)
+            or TeamChange.objects.filter(proposal_id=proposal_id, user_id=user_id,
+                                         kind__in=(TeamChange.JOINED, TeamChange.LEFT)).exists()
+            or Proposal.objects.filter(pk=proposal_id, created_by_id=user_id).exists())
 
 
 def is_tutor(course_key, user_id):

@@ -9,7 +9,7 @@ from submissions import team_api
 from . import rules, sections
 from .errors import InvalidAnswer, NotAllowed, NotFound
 from .models import Proposal, ProposalVersion, Review
-from .reading import is_member, review_record
+from .reading import review_record, was_ever_in_team
 from .status_log import move_status
 
 
@@ -39,7 +39,7 @@ def record_review(proposal_id, tutor_id, rubric_scores=None, section_comments=No
         raise NotFound()
     if not rules.may_review(proposal.status):
         raise NotAllowed("not_waiting")
-    if rules.has_conflict(is_member(proposal_id, tutor_id)):
+    if rules.has_conflict(was_ever_in_team(proposal_id, tutor_id)):
         raise NotAllowed("own_proposal")
     if decision and decision not in rules.DECISIONS:
         raise InvalidAnswer("bad_decision")
@@ -78,7 +78,7 @@ def send_review(review_id, tutor_id, gradebook_points=None):
         if review.decision == rules.APPROVED and (review.points_possible is None or review.points_earned is None):
             raise InvalidAnswer("needs_points")
         proposal = Proposal.objects.select_for_update().get(pk=review.proposal_id)
-        if rules.has_conflict(is_member(proposal.pk, tutor_id)):
+        if rules.has_conflict(was_ever_in_team(proposal.pk, tutor_id)):
             raise NotAllowed("own_proposal")
         if review.version.number != proposal.versions_submitted:
             raise NotAllowed("stale_version")

@@ -282,3 +282,20 @@ def test_studio_has_the_teams_configuration_but_not_the_teams_service(studio_as,
     assert editor.runtime.service(editor, "teams") is None
     assert editor.course_teamsets()[0] == ("municipal", "Municipal teams")
     assert editor.platform_team() is None
+
+
+def test_who_left_the_team_still_never_reviews_its_proposal(as_member, cucuta, people, course_key):
+    """Conflicts of interest read the same members, past ones included: Bruno wrote version 1 with the team,
+    left it on the platform, and is later made a tutor of the course; he cannot claim or review it."""
+    status, started = post_json(as_member("ana"), "start")
+    fill_and_submit(as_member("bruno"))
+    teams.leave_team(people["bruno"], cucuta)
+    assert state(as_member("ana"))[1]["team"] == ["ana"]            # the team's copy follows the platform
+    api.grant_tutor(course_key, people["bruno"].id)
+    with pytest.raises(api.NotAllowed) as refused:
+        api.claim_proposal(started["proposal_id"], people["bruno"].id)
+    assert refused.value.code == "own_proposal"
+    with pytest.raises(api.NotAllowed) as refused:
+        api.record_review(started["proposal_id"], people["bruno"].id, decision=rules.APPROVED, points_earned=100,
+                          points_possible=100)
+    assert refused.value.code == "own_proposal"
