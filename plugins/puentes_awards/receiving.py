@@ -1,9 +1,10 @@
 """Accept an entry another site hands us: signed, keyed, stored once. Nothing is stored from a refused request."""
-import json
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+
+from puentes_core import safe_json
 
 from .models import ReceivedEntry
 from .signing import body_hash, signature_matches
@@ -44,9 +45,10 @@ def receive(body: bytes, signature_header, idempotency_key):
         return refusal(400, f"Send an 'Idempotency-Key' header of 1 to {MAX_KEY_LENGTH} characters, the same "
                             "for every retry of this entry.", "idempotency_key_missing")
     try:
-        payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        return refusal(400, f"The body is not valid UTF-8 JSON ({exc}).", "malformed_json")
+        payload = safe_json.loads(body)   # nesting capped: a signed body 100,000 deep is a 400, not a 500 (L1)
+    except safe_json.JsonRefused as refused:
+        return refusal(400, f"The body is not UTF-8 JSON the receiver reads ({refused.code}: at most "
+                            f"{safe_json.MAX_DEPTH} levels of nesting, no lone surrogates).", "malformed_json")
     if not isinstance(payload, dict) or not isinstance(payload.get("entry"), dict):
         return refusal(400, "The body must be a JSON object with an 'entry' object in it.", "malformed_entry")
     return _store(key, body_hash(body), payload)

@@ -91,3 +91,14 @@ def test_what_our_sender_sends_is_what_our_receiver_accepts(client, edition, set
     response = post(client, body=canonical_json(message.payload), key=message.idempotency_key)
     assert response.status_code == 201
     assert ReceivedEntry.objects.get().payload == message.payload
+
+
+@pytest.mark.parametrize("body", [b"[" * 100_000 + b"]" * 100_000, b'{"entry": ' + b"{\"a\": " * 5000 + b"1"
+                                  + b"}" * 5001, b'{"entry": {"title": "\\ud800"}}'])
+def test_a_signed_body_nested_too_deep_or_with_a_lone_surrogate_is_a_400(client, body):
+    """L1: a correctly signed body 100,000 levels deep made the receiver's json.loads raise RecursionError (500)."""
+    from puentes_awards.models import ReceivedEntry
+    response = post(client, body=body)
+    assert response.status_code == 400 and response.json()["error"] == "malformed_json"
+    assert "nesting" in response.json()["message"]
+    assert not ReceivedEntry.objects.exists()

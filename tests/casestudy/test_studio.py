@@ -72,3 +72,29 @@ def test_pins_outcomes_debriefs_and_a_rubric_save_from_the_editor(load_block, ca
     assert saved.questions[0]["options"][1]["fixed"] is True
     assert [c["id"] for c in saved.questions[3]["criteria"]] == ["a", "b", "c"]
     assert saved.questions[4]["decisions"][1]["options"][0]["debrief"] == "Listening first kept the neighbours on side."
+
+
+def chain(count, outcomes=False):
+    """A decision path of `count` decisions, each with two options that both lead to the next one."""
+    decisions = []
+    for number in range(1, count + 1):
+        following = f"d{number + 1}" if number < count else None
+        decisions.append({"id": f"d{number}", "situation": f"Situation {number}", "options": [
+            {"id": option, "text": f"Option {option}", "next": following, "points": str(points),
+             "consequence": "", "outcome": ("good" if points else "poor") if outcomes and not following else "",
+             "debrief": ""} for option, points in (("a", 1), ("b", 0))]})
+    return decisions
+
+
+@pytest.mark.parametrize(("count", "outcomes", "words"), [(3000, False, "at most 100 decisions"),
+                                                         (40, True, "more than 2000 different routes")])
+def test_a_path_too_large_to_check_is_refused_with_a_message(load_block, case_id, staff, count, outcomes, words):
+    """L1: a 3,000-decision case saved from Studio answered 500 (RecursionError); one whose routes double at
+    every decision would take forever to check. Both get 400 naming the decisions, and nothing is saved."""
+    block = load_block.studio(case_id, staff)
+    case = block.case()
+    question = next(q for q in case["questions"] if q.get("decisions"))
+    question.update(start="d1", decisions=chain(count, outcomes))
+    status, body = post_json(block, "studio_submit", case)
+    assert status == 400 and words in body["error"] and body["field"].endswith(".decisions"), body
+    assert load_block.block(case_id, staff).questions == block.questions

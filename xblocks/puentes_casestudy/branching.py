@@ -13,6 +13,14 @@ sick child away can never outscore one who protected everyone but stumbled at th
 
 OUTCOMES = ("good", "mixed", "poor")
 RANK = {"poor": 0, "mixed": 1, "good": 2}
+# A case a person can play and a course team can check: beyond these, a path from Studio is refused, so the
+# checks below (which walk every route) stay quick and never recurse past Python's limit (L1).
+MAX_DECISIONS = 100
+MAX_PATHS = 2000
+
+
+class TooManyPaths(ValueError):
+    """The path has more routes from start to end than MAX_PATHS."""
 
 
 class StepError(ValueError):
@@ -35,6 +43,8 @@ def find_problem(path):
     so a path might never end), 'unreachable' (no path from the start reaches the decision).
     """
     decisions = decisions_by_id(path)
+    if len(path["decisions"]) > MAX_DECISIONS:
+        return ("too_many_decisions", None, None)
     if path.get("start") not in decisions:
         return ("no_start", None, None)
     for decision in path["decisions"]:
@@ -63,7 +73,10 @@ def _outcome_problem(path):
             return ("outcome_on_step", decision_id, option["id"])
         if not option.get("next") and not option.get("outcome"):
             return ("no_outcome", decision_id, option["id"])
-    walks = complete_paths(path)
+    try:
+        walks = complete_paths(path)
+    except TooManyPaths:
+        return ("too_many_paths", None, None)
     for worse in walks:
         for better in walks:
             if RANK[worse["outcome"]] < RANK[better["outcome"]] and worse["total"] >= better["total"]:
@@ -82,6 +95,8 @@ def complete_paths(path):
             if option.get("next"):
                 walk(option["next"], taken, total + option["points"])
             else:
+                if len(walks) >= MAX_PATHS:
+                    raise TooManyPaths()
                 walks.append({"steps": taken, "total": total + option["points"], "outcome": option.get("outcome"),
                               "ending": (decision_id, option["id"])})
 

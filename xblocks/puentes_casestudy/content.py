@@ -290,6 +290,13 @@ def _check_branches(reader, question):
         return
     code, decision_id, option_id = problem
     index = {d["id"]: i for i, d in enumerate(question["decisions"])}
+    if code == "too_many_decisions":
+        reader.fail("decisions", _("A case can have at most {count} decisions: split a longer story into "
+                                   "two cases.").format(count=branching.MAX_DECISIONS))
+    if code == "too_many_paths":
+        reader.fail("decisions", _("The decisions branch into more than {count} different routes, too many to "
+                                   "play or check: let more options lead to the same next decision.")
+                    .format(count=branching.MAX_PATHS))
     if code == "no_start":
         reader.fail("start", _("Name the first decision: no decision has the id '{id}'.").format(id=question["start"]))
     decision = question["decisions"][index[decision_id]]

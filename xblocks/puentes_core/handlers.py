@@ -74,6 +74,18 @@ def read_json(request):
     return payload
 
 
+def bad_text_message():
+    return _("The address or the form contains characters that are not valid text. Reload the page and try again.")
+
+
+def read_query(request):
+    """The query parameters as a dict; InputError if they are not UTF-8 text."""
+    try:
+        return dict(request.GET)
+    except UnicodeDecodeError:
+        raise InputError(bad_text_message()) from None
+
+
 def json_refusal(code):
     """The sentence for a safe_json refusal code."""
     if code == "too_deep":
@@ -108,16 +120,20 @@ def json_handler(method):
             if getattr(method, "raw_request", False):
                 payload = request
             elif getattr(method, "read_only", False):
-                payload = dict(request.GET)
+                payload = read_query(request)
             else:
                 payload = read_json(request)
             result = method(block, payload, suffix)
         except InputError as error:
             return error_response(error)
+        except UnicodeDecodeError:   # webob decodes form fields and query strings lazily, as UTF-8
+            return error_response(InputError(bad_text_message()))
         if isinstance(result, Response):
             return result
         return json_response(result)
 
+    # Whether the handler reads a JSON body (the malformed-input tests hold those to a 4xx for any bad body).
+    wrapper.reads_json_body = not (getattr(method, "read_only", False) or getattr(method, "raw_request", False))
     return wrapper
 
 
@@ -125,6 +141,21 @@ def read_only(method):
     """Mark a json_handler method as answering GET with its query parameters."""
     method.read_only = True
     return method
+
+
+def plain_handler(method):
+    """Wrap an XBlock handler that answers with its own Response (a file, a CSV): a query string or form
+    that is not UTF-8 text answers 400 with a sentence instead of escaping as a 500."""
+
+    @functools.wraps(method)
+    def wrapper(block, request, suffix=""):
+        try:
+            return method(block, request, suffix)
+        except UnicodeDecodeError:
+            return Response(status=400, body=bad_text_message().encode("utf-8"), content_type="text/plain",
+                            charset="utf-8")
+
+    return wrapper
 
 
 def raw_request(method):

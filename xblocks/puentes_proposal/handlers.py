@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from webob import Response
 from xblock.core import XBlock
 
-from puentes_core.handlers import Conflict, Forbidden, InputError, json_handler, raw_request, read_only
+from puentes_core.handlers import Conflict, Forbidden, InputError, json_handler, plain_handler, raw_request, read_only
 from puentes_core.ids import parse_id
 from puentes_core.numbers import reader_locale
 from puentes_core.users import current_user
@@ -267,7 +267,7 @@ class ProposalHandlersMixin:
         proposal = self._own_proposal(user, {"proposal_id": request.params.get("proposal_id")})
         part = request.POST.get("part") if request.method == "POST" else None
         index = str(request.params.get("index", ""))
-        if part is None or not hasattr(part, "file") or not index.isdigit():
+        if part is None or not hasattr(part, "file") or not (index.isascii() and index.isdigit()):
             raise InputError(self._say("no_file"), field="file")
         try:
             attached = api.add_upload_part(
@@ -284,6 +284,7 @@ class ProposalHandlersMixin:
                 "revision": result.revision, "saved_at": result.saved_at.isoformat(), "saved": result.saved}
 
     @XBlock.handler
+    @plain_handler
     def attachment(self, request, suffix=""):
         """Download a file: for the team, this course's tutors and this course's staff only."""
         user = current_user(self)
@@ -364,6 +365,7 @@ class ProposalHandlersMixin:
     # --- staff ---------------------------------------------------------------------------------
 
     @XBlock.handler
+    @plain_handler
     def export(self, request, suffix=""):
         """This block's proposals, one row per version: suffix `csv` or `json`. Course staff only."""
         user = current_user(self)

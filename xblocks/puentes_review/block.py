@@ -14,7 +14,7 @@ from xblock.core import XBlock
 from xblock.fields import List, Scope, String
 
 from puentes_core import client
-from puentes_core.handlers import Conflict, Forbidden, InputError, json_handler, read_only
+from puentes_core.handlers import Conflict, Forbidden, InputError, json_handler, plain_handler, read_only
 from puentes_core.i18n import I18nMixin
 from puentes_core.ids import parse_id
 from puentes_core.numbers import reader_locale
@@ -296,6 +296,7 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
         }
 
     @XBlock.handler
+    @plain_handler
     def attachment(self, request, suffix=""):
         """Download a file of a proposal in this block's scope, through the app's read check."""
         try:
@@ -423,6 +424,7 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
         return {"assigned": username}
 
     @XBlock.handler
+    @plain_handler
     def export_reviews(self, request, suffix=""):
         """CSV of every review in the course (drafts marked), for the analytical report."""
         try:
