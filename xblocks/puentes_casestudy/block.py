@@ -14,6 +14,7 @@ from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
+from puentes_core import client
 from puentes_core.handlers import Forbidden, InputError, json_handler, read_only
 from puentes_core.i18n import I18nMixin
 from puentes_core.platform import in_studio_preview
@@ -155,8 +156,10 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
             "prefix": self._prefix(), "score": score, "resume": first_open if started else None,
             "is_staff": current_user(self).is_course_staff and not in_studio_preview(self),
             "export_url": self.runtime.handler_url(self, "export_answers"),
-        }, css=["static/casestudy.css"], js=["static/casestudy.js"], init_fn="PuentesCaseStudy",
-            init_args={})
+        }, css=[*client.CSS, "static/casestudy.css"], js=[*client.JS, "static/casestudy.js"],
+            init_fn="PuentesCaseStudy", init_args={
+                # Unsent answers stay on this device under a key of this block and this learner only.
+                "draft_key": f"puentes-case:{self.location}:{current_user(self).user_id}"})
 
     def author_view(self, context=None):
         """Studio's preview: the case as a learner meets it, marked; answering there stores nothing."""

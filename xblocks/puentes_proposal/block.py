@@ -171,6 +171,7 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, PlatformTeamsMixin, I18n
         if proposal:
             view.update(self._proposal_context(proposal, template))
             init.update({"proposal_id": proposal.proposal_id, "revision": proposal.revision,
+                         "saved_at": proposal.saved_at.isoformat(),
                          "editable": view["editable"], "user": user.username,
                          "max_bytes": self.setting("PUENTES_ATTACHMENT_MAX_BYTES")})
         else:

@@ -1,8 +1,9 @@
 /* Puentes case study: answers questions through the block's JSON handlers. Plain JS, no jQuery.
    The server renders every question; after a submission it sends the question's new HTML, which
    replaces the old one, and focus moves to the result so screen readers read it. */
-function PuentesCaseStudy(runtime, element) {
+function PuentesCaseStudy(runtime, element, args) {
   "use strict";
+  args = args || {};
   var root = element.jquery ? element[0] : element;
   var i18n = window.PuentesCaseStudyI18n || { gettext: function (s) { return s; } };
   function gettext(text) { return i18n.gettext(text); }
@@ -36,7 +37,57 @@ function PuentesCaseStudy(runtime, element) {
     var box = question.querySelector("[data-role=error]");
     box.textContent = message;
     var field = question.querySelector("input, textarea");
-    if (field) { field.focus(); }
+    if (field && window.PuentesErrors) {   // the shared marks: aria-invalid, described by the message
+      field.setAttribute("aria-invalid", "true");
+      if (!box.id) { box.id = "pcs-error-" + question.getAttribute("data-question"); }
+      field.setAttribute("aria-describedby", box.id);
+      window.PuentesErrors.reveal(field);
+    } else if (field) { field.focus(); }
+  }
+
+  // --- drafts: what the learner wrote or chose but did not submit stays on this device ------------
+  function drafts() {
+    try { return JSON.parse(window.localStorage.getItem(args.draft_key) || "{}") || {}; } catch (e) { return {}; }
+  }
+  function keep(question) {
+    if (!args.draft_key) { return; }
+    var all = drafts();
+    all[question.getAttribute("data-question")] = answerOf(question);
+    try { window.localStorage.setItem(args.draft_key, JSON.stringify(all)); } catch (e) { /* storage full or off */ }
+  }
+  function forget(id) {
+    if (!args.draft_key) { return; }
+    var all = drafts();
+    delete all[id];
+    try {
+      if (Object.keys(all).length) { window.localStorage.setItem(args.draft_key, JSON.stringify(all)); }
+      else { window.localStorage.removeItem(args.draft_key); }
+    } catch (e) { /* nothing to forget */ }
+  }
+  function restore() {
+    var all = drafts();
+    Object.keys(all).forEach(function (id) {
+      var question = root.querySelector('.pcs-q[data-question="' + id + '"]');
+      var value = all[id];
+      if (!question || value === null) { return; }
+      var type = question.getAttribute("data-type");
+      var area = question.querySelector("textarea:not([disabled])");
+      if (type === "reflection" && area && !area.value) {
+        area.value = value;
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+      } else if (type === "ranking" && Array.isArray(value)) {
+        var list = question.querySelector(".pcs-rank");
+        value.forEach(function (itemId) {
+          var item = list && list.querySelector('li[data-id="' + itemId + '"]');
+          if (item) { list.appendChild(item); }
+        });
+      } else {
+        (Array.isArray(value) ? value : [value]).forEach(function (choice) {
+          var input = question.querySelector('input[value="' + String(choice).replace(/"/g, "") + '"]:not([disabled])');
+          if (input) { input.checked = true; }
+        });
+      }
+    });
   }
 
   function replace(question, body) {
@@ -56,7 +107,7 @@ function PuentesCaseStudy(runtime, element) {
     question.querySelector("[data-role=error]").textContent = "";
     if (button) { button.disabled = true; button.setAttribute("aria-busy", "true"); }
     post(handler, payload).then(function (reply) {
-      if (reply.ok) { replace(question, reply.body); return; }
+      if (reply.ok) { forget(payload.question); replace(question, reply.body); return; }
       showError(question, reply.body.error || gettext("Something went wrong. Try again."));
     }, function () {
       showError(question, gettext("You seem to be offline. Your answer is still here: try again when you are connected."));
@@ -99,6 +150,7 @@ function PuentesCaseStudy(runtime, element) {
       container(list).querySelector("[data-role=announce]").textContent = fill(gettext("{text}: now number {position} of {total}."), {
         text: item.querySelector(".pcs-rank-text").textContent, position: position, total: list.children.length });
       move.focus();
+      keep(container(list));
       return;
     }
     var restart = event.target.closest(".pcs-restart");
@@ -108,8 +160,15 @@ function PuentesCaseStudy(runtime, element) {
     }
   });
 
+  root.addEventListener("change", function (event) {
+    var question = container(event.target);
+    if (question && event.target.type !== "submit") { keep(question); }
+  });
+  restore();
+
   root.addEventListener("input", function (event) {
     if (event.target.tagName !== "TEXTAREA") { return; }
+    keep(container(event.target));
     var words = event.target.value.trim() ? event.target.value.trim().split(/\s+/).length : 0;
     container(event.target).querySelector(".pcs-count").textContent = fill(gettext("Words: {count}"), { count: words });
   });

@@ -5,6 +5,8 @@ function PuentesTutorReview(runtime, element, args) {
   var root = element.jquery ? element[0] : element;
   var i18n = window.PuentesReviewI18n || { gettext: function (s) { return s; } };
   var gettext = function (s) { return i18n.gettext(s); };
+  var ngettext = function (one, other, n) { return i18n.ngettext ? i18n.ngettext(one, other, n) : (n === 1 ? one : other); };
+  var count = function (n) { return window.PuentesNumbers.format(n, who.tag, { maximumFractionDigits: 0 }); };
   var interpolate = function (text, values) {
     return text.replace(/\{(\w+)\}/g, function (m, key) { return key in values ? values[key] : m; });
   };
@@ -54,7 +56,7 @@ function PuentesTutorReview(runtime, element, args) {
     }, function () { throw new Error(gettext("No connection. Your work is still on this page: try again.")); });
   }
   function when(iso) {
-    return iso ? new Date(iso).toLocaleString(who.tag, { dateStyle: "medium", timeStyle: "short" }) : "";
+    return iso ? window.PuentesNumbers.dateTime(iso, who.tag) : "";   // the reader's zone, named
   }
 
   // ---- tabs --------------------------------------------------------------------------------------
@@ -106,8 +108,8 @@ function PuentesTutorReview(runtime, element, args) {
       }, [args.statuses[status] + ": ", h("strong", { text: String(queue.counts[status] || 0) })])]));
     });
     box.querySelector(".puentes-review__summary").textContent = interpolate(
-      gettext("{total} proposals match; page {page} of {pages}."),
-      { total: queue.total, page: queue.page, pages: queue.pages });
+      ngettext("{total} proposal matches; page {page} of {pages}.", "{total} proposals match; page {page} of {pages}.",
+        queue.total), { total: count(queue.total), page: count(queue.page), pages: count(queue.pages) });
     box.querySelector(".puentes-review__page").textContent = interpolate(gettext("Page {page} of {pages}"),
       { page: queue.page, pages: queue.pages });
     box.querySelector("[data-page=prev]").disabled = queue.page <= 1;
@@ -335,7 +337,7 @@ function PuentesTutorReview(runtime, element, args) {
       criterion.levels.forEach(function (level) {
         group.appendChild(h("label", { "class": "puentes-review__level" }, [
           h("input", { type: "radio", name: "level:" + criterion.id, value: level.id, disabled: !holding }),
-          h("strong", { text: " " + level.label + " (" + interpolate(gettext("{points} points"), { points: level.points }) + ")" }),
+          h("strong", { text: " " + level.label + " (" + interpolate(ngettext("{points} point", "{points} points", level.points), { points: count(level.points) }) + ")" }),
           h("span", { "class": "puentes-review__level-text", text: " " + level.description })]));
       });
       node.appendChild(group);

@@ -1,4 +1,4 @@
-/* Numbers as the reader types and reads them, with the browser's Intl.NumberFormat.
+/* Numbers (and moments) as the reader types and reads them, with the browser's Intl.
    The same rules as puentes_core/numbers.py (the server decides; this shows totals as people type):
    the reader's locale is the first browser language in the page's language that names a country;
    without one, a text is read in each convention the server lists, and two readings mean "ambiguous". */
@@ -83,5 +83,22 @@ var PuentesNumbers = (function () {
     return messages.invalid.replace("{text}", text).replace("{example}", format(1234.5, who.conventions[0]));
   }
 
-  return { reader: reader, read: read, format: format, plain: plain, money: money, message: message };
+  /* A moment in the reader's own time zone, saying which ("12 mar 2027, 14:30 GMT-3"). */
+  function dateTime(iso, tag) {
+    var moment = new Date(iso);
+    if (isNaN(moment.getTime())) { return ""; }
+    return new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short" }).format(moment) + " " +
+      (new Intl.DateTimeFormat(tag, { timeZoneName: "short" }).formatToParts(moment)
+        .filter(function (part) { return part.type === "timeZoneName"; }).map(function (part) { return part.value; })[0] || "");
+  }
+  /* Every <time datetime data-local> under `root`, rewritten in the reader's zone (the server wrote UTC). */
+  function localTimes(root, tag) {
+    Array.prototype.forEach.call(root.querySelectorAll("time[datetime][data-local]"), function (node) {
+      var text = dateTime(node.getAttribute("datetime"), tag);
+      if (text) { node.textContent = text.trim(); }
+    });
+  }
+
+  return { reader: reader, read: read, format: format, plain: plain, money: money, message: message,
+    dateTime: dateTime, localTimes: localTimes };
 }());

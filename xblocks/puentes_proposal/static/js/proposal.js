@@ -40,6 +40,7 @@ function PuentesProposal(runtime, element, args) {
       else { say(answer.data.error); }
     }, function () { say(_("The server cannot be reached. Check your connection and try again.")); });
   }
+  Numbers.localTimes(element, who.tag);   // the server writes UTC; the reader reads their own zone
   // Stored numbers, written the way this reader writes them.
   $all("input[data-number]").forEach(function (input) {
     var stored = input.getAttribute("data-number");
@@ -111,6 +112,7 @@ function PuentesProposal(runtime, element, args) {
   var inflight = false;
   var timer = null;
   var savedBox = $(".pp-saved");
+  if (savedBox && savedBox.textContent.trim() && args.saved_at) { savedAt(args.saved_at); }   // in the reader's zone
 
   function sectionOf(node) { return node.closest ? node.closest(".pp-section") : null; }
   function section(id) { return $('.pp-section[data-section="' + id + '"]'); }
@@ -162,7 +164,7 @@ function PuentesProposal(runtime, element, args) {
   }
   function status(text) { if (savedBox) { savedBox.textContent = text; } }
   function savedAt(iso) {
-    status(fmt(_("Saved at %(time)s"), { time: new Date(iso).toLocaleTimeString(who.tag, { hour: "2-digit", minute: "2-digit" }) }));
+    status(fmt(_("Saved at %(time)s"), { time: Numbers.dateTime(iso, who.tag) }));
   }
   function schedule(delay) {
     if (timer) { window.clearTimeout(timer); }
@@ -203,7 +205,7 @@ function PuentesProposal(runtime, element, args) {
         savedAt(answer.data.saved_at);
         if (sendable().length) { schedule(); }
       } else if (answer.status === 409 && answer.data.conflicts) {
-        answer.data.conflicts.forEach(showConflict);
+        answer.data.conflicts.forEach(function (conflict) { showConflict(conflict, answer.data.saved_by); });
         status(_("Not saved: a colleague changed the same section."));
       } else if (answer.status >= 400 && answer.status < 500) {
         var field = answer.data.field;
@@ -243,14 +245,16 @@ function PuentesProposal(runtime, element, args) {
     else { box.textContent = value === null || value === undefined ? "" : String(value); }
     return box;
   }
-  function showConflict(conflict) {
+  function showConflict(conflict, colleague) {
     var fieldset = section(conflict.section);
     var id = conflict.section;
     held[id] = "conflict";
     var panel = $(".pp-conflict", fieldset);
     panel.innerHTML = "";
     var intro = document.createElement("p");
-    intro.textContent = _("A colleague saved this section while you were editing it. Choose which text to keep.");
+    intro.textContent = colleague
+      ? fmt(_("%(name)s saved this section while you were editing it. Choose which text to keep."), { name: colleague })
+      : _("A colleague saved this section while you were editing it. Choose which text to keep.");
     panel.appendChild(intro);
     [[_("Their version"), conflict.theirs], [_("Your version"), conflict.yours]].forEach(function (pair) {
       var heading = document.createElement("h4");
@@ -339,6 +343,12 @@ function PuentesProposal(runtime, element, args) {
       var link = document.createElement("a");
       link.href = answer.data.attachment.url; link.textContent = answer.data.attachment.name;
       li.appendChild(link);
+      // The same Remove button the server renders for files already listed, so a new file can go at once.
+      var remove = document.createElement("button");
+      remove.type = "button"; remove.className = "pp-remove-file"; remove.textContent = _("Remove");
+      remove.setAttribute("aria-label", fmt(_("Remove %(name)s"), { name: answer.data.attachment.name }));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(remove);
       $(".pp-files", fieldset).appendChild(li);
       problems(fieldset, []);
       revision = answer.data.revision;

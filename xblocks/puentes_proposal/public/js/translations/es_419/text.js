@@ -5,6 +5,7 @@
 "%(count)s palabra",
 "%(count)s palabras"
 ],
+"%(name)s saved this section while you were editing it. Choose which text to keep.": "%(name)s guardó esta sección mientras usted la editaba. Elija qué texto conservar.",
 "A colleague saved this section while you were editing it. Choose which text to keep.": "Un colega guardó esta sección mientras usted la editaba. Elija qué texto conservar.",
 "Add": "Agregar",
 "Amount of money": "Monto de dinero",
@@ -37,6 +38,7 @@
 "Points": "Puntos",
 "Project proposal": "Propuesta de proyecto",
 "Remove": "Quitar",
+"Remove %(name)s": "Quitar %(name)s",
 "Required": "Obligatoria",
 "Save": "Guardar",
 "Saved at %(time)s": "Guardado a las %(time)s",

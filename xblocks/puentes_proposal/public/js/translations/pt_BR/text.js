@@ -5,6 +5,7 @@
 "%(count)s palavra",
 "%(count)s palavras"
 ],
+"%(name)s saved this section while you were editing it. Choose which text to keep.": "%(name)s salvou esta seção enquanto você a editava. Escolha qual texto manter.",
 "A colleague saved this section while you were editing it. Choose which text to keep.": "Um colega salvou esta seção enquanto você a editava. Escolha qual texto manter.",
 "Add": "Adicionar",
 "Amount of money": "Valor em dinheiro",
@@ -37,6 +38,7 @@
 "Points": "Pontos",
 "Project proposal": "Proposta de projeto",
 "Remove": "Remover",
+"Remove %(name)s": "Remover %(name)s",
 "Required": "Obrigatória",
 "Save": "Salvar",
 "Saved at %(time)s": "Salvo às %(time)s",

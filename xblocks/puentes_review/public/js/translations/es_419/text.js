@@ -65,9 +65,15 @@
 "{holder} (claim ran out)": "{holder} (reserva vencida)",
 "{holder} holds this proposal until {until}.": "{holder} tiene esta propuesta hasta el {until}.",
 "{holder}'s claim ran out: any tutor may claim it.": "La reserva de {holder} venció: cualquier persona tutora puede tomarla.",
-"{points} points": "{points} puntos",
+"{points} point": [
+"{points} punto",
+"{points} puntos"
+],
 "{title}, version {version}": "{title}, versión {version}",
-"{total} proposals match; page {page} of {pages}.": "{total} propuestas coinciden; página {page} de {pages}."
+"{total} proposal matches; page {page} of {pages}.": [
+"{total} propuesta coincide; página {page} de {pages}.",
+"{total} propuestas coinciden; página {page} de {pages}."
+]
 };
   function pick(id, plural, n) {
     var value = catalog[id];

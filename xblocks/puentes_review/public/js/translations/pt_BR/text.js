@@ -65,9 +65,15 @@
 "{holder} (claim ran out)": "{holder} (reserva expirada)",
 "{holder} holds this proposal until {until}.": "Esta proposta está com {holder} até {until}.",
 "{holder}'s claim ran out: any tutor may claim it.": "A reserva de {holder} expirou: qualquer pessoa tutora pode assumi-la.",
-"{points} points": "{points} pontos",
+"{points} point": [
+"{points} ponto",
+"{points} pontos"
+],
 "{title}, version {version}": "{title}, versão {version}",
-"{total} proposals match; page {page} of {pages}.": "{total} propostas correspondem; página {page} de {pages}."
+"{total} proposal matches; page {page} of {pages}.": [
+"{total} proposta corresponde; página {page} de {pages}.",
+"{total} propostas correspondem; página {page} de {pages}."
+]
 };
   function pick(id, plural, n) {
     var value = catalog[id];
