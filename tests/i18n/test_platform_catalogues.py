@@ -20,13 +20,10 @@ from tests.i18n.test_views_translated import (
     LANGUAGES,
     PACK_TAGS,
     REPO,
-    detector,
+    english_left,
     installed_blocks,
     render_all_views,
-    shown_strings,
-    translated_msgids,
     translated_scenarios,
-    visible_text_nodes,
 )
 
 pytestmark = pytest.mark.django_db
@@ -61,16 +58,7 @@ def test_no_english_left_in_a_tutor_image_in_any_spelling(
     with translation.override(spelling):
         outputs = render_all_views(block_class, xml, make_user, course_key)
     assert outputs, f"{tag} rendered no view"
-    problems = []
-    for where, html, init_args in outputs:
-        shown = "\n".join(shown_strings(html))
-        for msgid in translated_msgids(module, locale):
-            if msgid in shown or msgid in init_args:
-                problems.append(f"{where}: untranslated {msgid!r}")
-        for text in visible_text_nodes(html) + [t for t in init_args.splitlines() if len(t.split()) >= 3]:
-            detected = detector().detect_language_of(text)
-            if detected is not None and detected.name == "ENGLISH":
-                problems.append(f"{where}: English text {text[:80]!r}")
+    problems = english_left(outputs, module, locale)
     assert not problems, "\n".join(problems)
 
 
