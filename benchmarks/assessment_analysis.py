@@ -26,15 +26,15 @@ def course_blocks():
     from lxml import etree
     from opaque_keys.edx.locator import CourseLocator
 
-    from puentes_demo.runtime import DemoRuntime
+    from puentes_demo.runtime import DemoRuntime, ImportRuntime
     blocks = {}
     for language in ("en", "es", "pt"):
         course_key = CourseLocator("OAS", f"PUENTES-{language.upper()}", "2027")
         for unit, wave in (("m01_needs_unit", "baseline"), ("m11_needs_endline_unit", "endline")):
             vertical = etree.parse(str(REPO / "course_content" / language / "vertical" / f"{unit}.xml")).getroot()
             xml = etree.tostring(vertical.find("puentes_needs_assessment"), encoding="unicode")
-            runtime = DemoRuntime(None, course_key)
-            blocks[(language, wave)] = runtime.get_block(runtime.parse_xml_string(xml))
+            usage_id = ImportRuntime(None, course_key).parse_xml_string(xml)  # as the course import does
+            blocks[(language, wave)] = DemoRuntime(None, course_key).get_block(usage_id)
     return blocks
 
 

@@ -77,8 +77,9 @@ class NeedsAssessmentBlock(StudioMixin, CompletableXBlockMixin, I18nMixin, XBloc
         return {"ES": "es", "PT": "pt"}.get(course.rsplit("-", 1)[-1], "en")
 
     def in_studio_preview(self):
-        """Studio renders and previews with no user id (as ORA2's in_studio_preview reads it): never write then."""
-        return self.scope_ids.user_id is None
+        """Studio's preview (runtime.is_author_mode, cms/djangoapps/contentstore/views/preview.py) or a render
+        without a user id (ORA2's in_studio_preview): never write then."""
+        return bool(getattr(self.runtime, "is_author_mode", False)) or self.scope_ids.user_id is None
 
     # ---- OLX ----------------------------------------------------------------------------------
 
