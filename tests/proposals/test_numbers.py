@@ -58,3 +58,22 @@ def test_a_locale_the_server_does_not_know_falls_back_to_the_page_language(block
     status, body = save_budget(block_as("ana"), [{"item": "x", "quantity": "2", "unit_cost": "1.500"}],
                                "<script>", "pt-br")
     assert status == 200, body
+
+
+def test_the_team_reads_its_grade_on_the_page_in_its_numbers(block_as, people, started):
+    from puentes_proposals import rules
+
+    from .conftest import COMPLETE_ANSWERS, SMALL_TEMPLATE
+    block = block_as("ana")
+    api.save_answers(started, people["ana"].id, [{"section": k, "value": v, "base_revision": 0}
+                                                 for k, v in COMPLETE_ANSWERS.items()], SMALL_TEMPLATE)
+    api.submit(started, people["ana"].id, SMALL_TEMPLATE, "anon-ana", 2, None)
+    api.start_review(started, people["tutor"].id)
+    with translation.override("en"):
+        assert "Your grade" not in block.student_view().body_html()   # nothing before the approval
+    record = api.record_review(started, people["tutor"].id, rubric_scores={"relevance": 4}, decision=rules.APPROVED,
+                               section_comments={}, overall_comment="", points_earned=15, points_possible=18)
+    api.send_review(record.review_id, people["tutor"].id)
+    with translation.override("pt-br"):
+        page = block_as("ana").student_view().body_html()
+    assert "Sua nota:" in page and "15 de 18 pontos (83 %)" in page

@@ -4,6 +4,7 @@ A thin block (DESIGN.md): it renders the team's proposal, checks input and calls
 app's api. Everything tutors and the competition must see lives in that app, not in user state.
 """
 import copy
+from decimal import Decimal
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
@@ -16,7 +17,7 @@ from xblock.fields import Date, Integer, List, Scope, String
 from puentes_core import client
 from puentes_core.countries import country_choices
 from puentes_core.i18n import I18nMixin
-from puentes_core.numbers import format_money, plain_number, reader_locale
+from puentes_core.numbers import format_money, format_number, plain_number, reader_locale
 from puentes_core.platform import in_studio_preview
 from puentes_core.rendering import marked_as_preview, render_view
 from puentes_core.sanitize import clean_html
@@ -217,6 +218,7 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, PlatformTeamsMixin, I18n
             "invitations_sent": api.invitations_sent(proposal.proposal_id),
             "team_changes": [{"change": change, "label": self.ugettext(TEAM_CHANGE_LABELS[change.kind]).format(
                 name=change.full_name)} for change in api.team_changes(proposal.proposal_id)],
+            "grade": self._grade_view(reviews),
             "may_enter": proposal.status == rules.APPROVED,
             "countries": country_choices(get_language()) if proposal.status == rules.APPROVED else ((), ()),
             "library_url": self._library_url(proposal),
@@ -231,6 +233,18 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, PlatformTeamsMixin, I18n
             return reverse("puentes_practices:share", args=[proposal.proposal_id])
         except NoReverseMatch:  # a site without the practices app
             return ""
+
+    def _grade_view(self, reviews):
+        """The grade the approval sent to the gradebook, as the learner reads numbers; None before it."""
+        approved = [review for review in reviews if review.decision == rules.APPROVED and review.points_possible]
+        if not approved:
+            return None
+        review, locale = approved[-1], reader_locale(get_language())
+        share = Decimal(str(review.points_earned)) / Decimal(str(review.points_possible)) * 100
+        # What it counts for: the graded assignment type the LMS gives the unit ("Final Project"), if any.
+        return {"earned": format_number(review.points_earned, locale), "possible": format_number(
+                review.points_possible, locale), "percent": format_number(share, locale, 0),
+                "assignment": getattr(self, "format", None) or ""}
 
     @staticmethod
     def _scores_view(review, sheet):
