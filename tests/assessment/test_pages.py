@@ -84,12 +84,21 @@ def test_exports_carry_the_same_suppression(client, survey, make_user):
     assert all(f["responses"] is None for f in data["figures"] if f.get("country") == "MX")
 
 
-def test_the_report_is_built_in_three_languages_as_html_and_pdf(client, survey, make_user, settings, tmp_path):
+def test_the_report_is_built_in_three_languages_as_html_and_pdf(client, survey, make_user, settings, tmp_path,
+                                                                 django_capture_on_commit_callbacks):
+    from tests.awards_handoff.proposals_flow import approve_and_enter
     settings.MEDIA_ROOT = str(tmp_path)
+    # Good practices: an entered proposal (approved, the team consented to publication) in a course that asks
+    # the instrument, and another one in a course that does not.
+    approve_and_enter(str(COURSES["es"]), str(COURSES["es"].make_usage_key("puentes_proposal", "m11_proposal")),
+                      make_user("ana"), make_user("carla"), attachment=False)
+    approve_and_enter("course-v1:OAS+OTHER+2027", "block-v1:OAS+OTHER+2027+type@puentes_proposal+block@p",
+                      make_user("bruno"), make_user("carla"), attachment=False, municipality="Valparaíso",
+                      country="CL")
     analyst = make_user("analyst", is_staff=True)
     client.force_login(analyst)
     url = reverse("puentes_assessment:request_report", kwargs={"instrument": INSTRUMENT})
-    with django_capture_on_commit(True):
+    with django_capture_on_commit_callbacks(execute=True):  # the task is queued when the request commits
         response = client.post(url, HTTP_ACCEPT="application/json")
     assert response.status_code == 202
     report_id = response.json()["id"]
@@ -104,16 +113,14 @@ def test_the_report_is_built_in_three_languages_as_html_and_pdf(client, survey, 
         pdf = b"".join(client.get(status["files"][f"{lang}.pdf"]).streaming_content)
         assert pdf.startswith(b"%PDF") and len(pdf) > 5000
     assert 'lang="es"' in texts["es"] and "Gobernanza y coordinación" in texts["es"]
+    assert "Regla de supresión" in texts["es"] and "Buenas prácticas del curso" in texts["es"]
     assert 'lang="pt"' in texts["pt"] and "Governança e coordenação" in texts["pt"]
-    assert "Governance and coordination" in texts["en"]
-
-
-def django_capture_on_commit(_execute):
-    """Run on_commit callbacks at once: the test's transaction never commits (pytest-django's django_db)."""
-    from unittest import mock
-
-    from django.db import transaction
-    return mock.patch.object(transaction, "on_commit", lambda fn, *a, **k: fn())
+    assert "Governance and coordination" in texts["en"] and "Suppression rule" in texts["en"]
+    for text in texts.values():
+        assert "Casa de acogida municipal" in text and "Llegan trescientas familias por mes" in text
+        assert "Valparaíso" not in text
+    client.force_login(make_user("learner", "student", COURSES["es"]))
+    assert client.get(status["files"]["es.pdf"]).status_code == 403
 
 
 def test_the_analyst_role_is_granted_and_revoked_by_command(make_user):
