@@ -2,7 +2,7 @@
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import HttpResponseForbidden, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from . import api, receiving
 from .eligibility import describe
 from .models import Edition
+from .pages import render
 from .signing import IDEMPOTENCY_HEADER, SIGNATURE_HEADER
 
 ENTRIES_PER_PAGE = 50

@@ -4,7 +4,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,6 +15,7 @@ from puentes_proposals.api import answer_text
 
 from ..form_errors import FieldErrors, from_failure
 from ..models import Edition, Entry
+from ..pages import render
 from ..scoring.criteria import ScoreError, check_scores
 from . import charts, services, setup
 from .access import juror_required, organiser_required, visible_entry
