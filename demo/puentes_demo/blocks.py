@@ -17,6 +17,8 @@ class VerticalBlock(XBlock):
         parts = []
         for child_id in self.children:
             child = self.runtime.get_block(child_id)
+            if hasattr(self.runtime, "may_load") and not self.runtime.may_load(child):
+                continue  # the LMS leaves out what the learner may not load (display_access_messages)
             child_fragment = child.render("student_view", context)
             fragment.add_fragment_resources(child_fragment)
             parts.append(f'<div class="demo-component">{child_fragment.body_html()}</div>')

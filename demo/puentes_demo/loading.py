@@ -10,7 +10,7 @@ from opaque_keys.edx.locator import CourseLocator
 from xblock.core import XBlock
 
 from . import assessment, competition, library, olx, personas
-from .models import CourseRole, CourseTeam, CourseTeamsSetting, DemoUnit, FieldState
+from .models import CohortMembership, CourseRole, CourseTeam, CourseTeamsSetting, DemoUnit, FieldState
 from .runtime import ImportRuntime
 
 COURSE_DIR = Path(settings.REPO_DIR) / "course_content"
@@ -173,12 +173,20 @@ def load_course_teams(language):
         teams.join_team(get_user_model().objects.get(username=username), team)
 
 
+# The courses' content group for tutors (policy.json user_partitions: a cohort-scheme partition), which
+# the review unit is restricted to (group_access); the course team puts tutors in a cohort linked to it.
+TUTORS_PARTITION_ID, TUTORS_GROUP_ID = 50, 1
+
+
 def grant_proposal_tutors(course_keys):
-    """Carla reviews proposals in every demo course (the proposals app's tutor grant)."""
+    """Carla reviews proposals in every demo course: the proposals app's tutor grant, and the "Tutors"
+    cohort, linked to the tutors' content group, that lets her load the review unit (no staff role)."""
     from puentes_proposals import api as proposals_api
     tutor = get_user_model().objects.get(username="carla")
     for course_key in course_keys:
         proposals_api.grant_tutor(course_key, tutor.id)
+        CohortMembership.objects.update_or_create(user=tutor, course_key=str(course_key), defaults={
+            "name": "Tutors", "partition_id": TUTORS_PARTITION_ID, "group_id": TUTORS_GROUP_ID})
 
 
 def grant_assessment_analyst():

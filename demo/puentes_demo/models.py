@@ -34,6 +34,20 @@ class CourseRole(models.Model):
         unique_together = [("user", "course_key")]
 
 
+class CohortMembership(models.Model):
+    """A learner's cohort in a course and the content group it is linked to (the platform's CohortMembership
+    and CourseUserGroupPartitionGroup, openedx/core/djangoapps/course_groups/models.py), for group_access."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    course_key = models.CharField(max_length=255)
+    name = models.CharField(max_length=255)
+    partition_id = models.IntegerField(null=True, blank=True)
+    group_id = models.IntegerField(null=True, blank=True)
+
+    class Meta:
+        unique_together = [("user", "course_key")]  # one cohort per learner and course, as the platform
+
+
 class DemoUnit(models.Model):
     """A unit the landing page links to: a vertical of one of the three courses, or a block gallery."""
 

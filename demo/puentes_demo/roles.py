@@ -61,3 +61,51 @@ class StudioPermissionsService:
 
     def can_write(self, course_key):
         return has_studio_write_access(self._user, course_key)
+
+
+def user_group(user, course_key, partition_id):
+    """The group of `user` in a cohort-scheme partition: the content group their cohort is linked to."""
+    from .models import CohortMembership
+    if not (user and user.is_authenticated):
+        return None
+    return CohortMembership.objects.filter(user=user, course_key=str(course_key), partition_id=partition_id) \
+        .values_list("group_id", flat=True).first()
+
+
+def _lineage(block):
+    """The block and its ancestors, the course's root first."""
+    chain = []
+    while block is not None:
+        chain.append(block)
+        block = block.get_parent()
+    return list(reversed(chain))
+
+
+def merged_group_access(chain):
+    """lms/djangoapps/lms_xblock/mixin.py merged_group_access: each block's rule intersected with its parents'
+    (False where nothing is left of a partition)."""
+    merged = {}
+    for block in chain:
+        for partition_id, group_ids in (getattr(block, "group_access", None) or {}).items():
+            if not group_ids:
+                continue
+            if partition_id in merged and merged[partition_id] is not False:
+                merged[partition_id] = list(set(merged[partition_id]) & set(group_ids)) or False
+            elif partition_id not in merged:
+                merged[partition_id] = list(group_ids)
+    return merged
+
+
+def has_load_access(user, block, course_key):
+    """lms/djangoapps/courseware/access.py has_access(user, 'load', block): course staff load everything;
+    anyone else is refused a block that is, or sits in, `visible_to_staff_only`, and one whose merged
+    group_access leaves out their group (_has_group_access)."""
+    if has_staff_access(user, course_key):
+        return True
+    chain = _lineage(block)
+    if any(getattr(item, "visible_to_staff_only", False) for item in chain):
+        return False
+    for partition_id, group_ids in merged_group_access(chain).items():
+        if group_ids is False or user_group(user, course_key, partition_id) not in group_ids:
+            return False
+    return True

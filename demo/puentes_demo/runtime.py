@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from opaque_keys.edx.keys import UsageKey
 from opaque_keys.edx.locator import BlockUsageLocator, CourseLocator
+from webob import Response
 from xblock.core import XBlock
 from xblock.exceptions import NoSuchUsage
 from xblock.field_data import ReadOnlyFieldData, SplitFieldData
@@ -24,6 +25,7 @@ from puentes_core.safe_json import script_json
 
 from . import limits, roles
 from .i18n_service import XBlockI18nService
+from .lms_mixin import LmsBlockMixin
 from .models import FieldState
 
 log = logging.getLogger(__name__)
@@ -295,7 +297,7 @@ class DemoRuntime(Runtime):
             "teams_configuration": TeamsConfigurationService(),
         }
         services.update(self.extra_services(django_user))
-        super().__init__(ids, ids, services=services)
+        super().__init__(ids, ids, services=services, mixins=(LmsBlockMixin,))
         authenticated = bool(django_user and django_user.is_authenticated)
         self.django_user_id = django_user.id if authenticated else None
         self.anonymous_student_id = self._services["user"].get_current_user().opt_attrs.get(
@@ -305,9 +307,19 @@ class DemoRuntime(Runtime):
         return lms_user_service(django_user, self.course_key)
 
     def handle(self, block, handler_name, request, suffix=""):
-        """The LMS's handler view first refuses what a Tutor site refuses before any block runs (limits.py)."""
-        refused = limits.refusal(request) if self.lms_handler_checks else None
-        return refused or super().handle(block, handler_name, request, suffix)
+        """The LMS's handler view first refuses what a Tutor site refuses before any block runs (limits.py),
+        then loads the block only for a user who may load it (block_render.py get_block_by_usage_id:
+        no access is a 404, as if the block did not exist)."""
+        if self.lms_handler_checks:
+            refused = limits.refusal(request)
+            if refused:
+                return refused
+            if not self.may_load(block):
+                return Response(status=404, json_body={"error": "Not found"})
+        return super().handle(block, handler_name, request, suffix)
+
+    def may_load(self, block):
+        return roles.has_load_access(self.django_user, block, self.course_key)
 
     @staticmethod
     def field_data(kvs):
@@ -473,3 +485,27 @@ class PreviewRuntime(DemoRuntime):
     def preview_view(block):
         """xmodule/studio_editable.py has_author_view: author_view only where the block asks for it."""
         return "author_view" if getattr(block, "has_author_view", False) else "student_view"
+
+
+class MasqueradeRuntime(DemoRuntime):
+    """The LMS when course staff "view as a specific learner" (lms/djangoapps/courseware/masquerade.py).
+
+    setup_masquerade binds the runtime to the learner (their user service, role and anonymous id) while the
+    request stays the staff member's; MasqueradingKeyValueStore keeps field writes in the staff member's
+    session; EventPublishingService (xmodule/services.py) hands grade and completion events to no one.
+    """
+
+    def __init__(self, staff_user, learner, course_key, session=None):
+        if not roles.has_staff_access(staff_user, course_key):
+            raise PermissionError("only course staff may view the course as a learner")
+        self.staff_user = staff_user
+        super().__init__(learner, course_key, kvs=OverlayKeyValueStore(
+            session.setdefault("puentes_masquerade_state", {}) if session is not None else {}))
+
+    def publish(self, block, event_type, event_data):
+        if event_type in ("grade", "completion"):
+            return None  # is_masquerading_as_specific_student: the tracking log only
+        return super().publish(block, event_type, event_data)
+
+    def extra_services(self, django_user):
+        return {"completion": None}

@@ -89,6 +89,8 @@ def _render_unit(request, unit, view_name):
     if view_name == "student_view":
         runtime = DemoRuntime(request.user, course_key)
         vertical = runtime.get_block(unit.usage_id)
+        if not runtime.may_load(vertical):
+            raise Http404(_("No such unit."))  # the LMS's courseware: no access is no such unit
         runtime.kvs.prefetch([unit.usage_id, *vertical.children], runtime.django_user_id)
         fragment = vertical.render("student_view", {})
     else:

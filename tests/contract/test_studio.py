@@ -163,3 +163,23 @@ def test_the_lms_refuses_to_write_authored_fields(load_block, case_id, people):
     block.display_name = "Changed in the LMS"
     with pytest.raises(InvalidScopeError):
         block.save()
+
+
+def test_case_study_export_keeps_the_components_own_settings(load_block, course_key):
+    """xmodule/x_module.py add_block_as_child_node → block.add_xml_to_node: settings the platform's mixins
+    add (lms/djangoapps/lms_xblock/mixin.py: visible_to_staff_only, group_access) must survive export→import."""
+    import io
+    import json
+
+    from lxml import etree
+
+    from tests.casestudy.conftest import CASE
+    restricted = CASE.replace('weight="2"', 'weight="2" visible_to_staff_only="true" group_access=\'{"50": [1]}\'')
+    block = load_block.block(load_block.parse(restricted))
+    assert block.visible_to_staff_only is True and block.group_access == {50: [1]}
+    out = io.BytesIO()
+    block.runtime.export_to_xml(block, out)
+    node = etree.fromstring(out.getvalue())
+    assert node.get("visible_to_staff_only") == "true" and json.loads(node.get("group_access")) == {"50": [1]}
+    again = load_block.block(load_block.parse(etree.tostring(node).decode().replace('"case_1"', '"case_2"')))
+    assert (again.visible_to_staff_only, again.group_access, again.questions) == (True, {50: [1]}, block.questions)

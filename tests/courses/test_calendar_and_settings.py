@@ -15,7 +15,8 @@ from puentes_core import rulebook
 COURSES = Path(__file__).resolve().parents[2] / "course_content"
 LANGUAGES = ("en", "es", "pt")
 # Settings a course says in its own language; everything else must be equal in the three.
-WORDED = {"display_name", "language", "short_description", "discussion_topics", "tabs", "teams_configuration"}
+WORDED = {"display_name", "language", "short_description", "discussion_topics", "tabs", "teams_configuration",
+          "user_partitions"}
 
 
 def policy(language):
@@ -45,6 +46,8 @@ def test_the_three_courses_have_the_same_settings():
         assert [tab["type"] for tab in other["tabs"]] == [tab["type"] for tab in english["tabs"]]
         assert len(other["discussion_topics"]) == len(english["discussion_topics"])
         assert teamsets_unworded(other) == teamsets_unworded(english), language  # the block names the ids
+        assert [(p["id"], p["scheme"], [g["id"] for g in p["groups"]]) for p in other["user_partitions"]] == \
+            [(p["id"], p["scheme"], [g["id"] for g in p["groups"]]) for p in english["user_partitions"]]
     book = rulebook.load()
     assert moment(english["start"]).date() == book.dates.course_opens
     assert moment(english["end"]) == book.calendar.ends

@@ -31,12 +31,21 @@ def test_demo_users_exist_for_every_role(demo_data):
 
 
 def test_every_unit_renders_for_a_learner(client, demo_data):
+    """Every unit a learner may load renders; the tutors' units are a 404 for them, as in the LMS
+    (courseware/access.py: the review unit is restricted to the tutors' content group)."""
     client.post("/login-as/ana/")
     units = list(DemoUnit.objects.all())
     assert units, "the demo loaded no units"
     for unit in units:
         response = client.get(f"/unit/{unit.usage_id}/")
-        assert response.status_code == 200, unit.usage_id
+        restricted = unit.usage_id.endswith("block@m11_review_unit")
+        assert response.status_code == (404 if restricted else 200), unit.usage_id
+
+
+def test_the_tutor_loads_the_review_unit_without_a_staff_role(client, demo_data):
+    client.post("/login-as/carla/")
+    for unit in DemoUnit.objects.filter(audience="tutor"):
+        assert client.get(f"/unit/{unit.usage_id}/").status_code == 200, unit.usage_id
 
 
 def test_studio_page_is_for_course_staff_only(client, demo_data):

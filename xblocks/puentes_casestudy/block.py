@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 CONTENT_FIELDS = ("context", "image", "facts", "voices", "links", "questions")
 SETTINGS_FIELDS = ("display_name", "weight", "max_attempts", "show_model_answers")
+CASE_FIELDS = frozenset(SETTINGS_FIELDS + CONTENT_FIELDS)
 MAX_REFLECTION_CHARS = 20000
 
 
@@ -92,15 +93,25 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
 
     @classmethod
     def parse_xml(cls, node, runtime, keys):
-        """Readable children in (docs/olx-case-study.md); CaseError names the element and field at fault."""
+        """Readable children in (docs/olx-case-study.md); CaseError names the element and field at fault.
+        Other attributes are settings the platform's mixins add (visible_to_staff_only, group_access, …)."""
         block = runtime.construct_xblock_from_class(cls, keys)
         case = build_case(read_case(node))
         block.store_case(case)
+        for name, value in node.items():
+            if name in block.fields and name not in CASE_FIELDS:
+                cls._set_field_if_present(block, name, value, {})
         return block
 
     def add_xml_to_node(self, node):
+        """The case as readable children, and every other setting set on the component as an attribute, as
+        XBlock's own serialisation writes them (xmodule/x_module.py exports a pure XBlock through this)."""
         node.tag = self.xml_element_name()
         write_case(self.case(), node)
+        for name, field in self.fields.items():
+            if name in CASE_FIELDS or field.scope != Scope.settings or not field.is_set_on(self):
+                continue
+            node.set(name, field.to_string(getattr(self, name)))
 
     # ---- scores -----------------------------------------------------------------------------
 
