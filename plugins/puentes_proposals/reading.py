@@ -5,6 +5,8 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from opaque_keys.edx.keys import CourseKey, UsageKey
 
+from puentes_core.ids import parse_id
+
 from . import rules, sections
 from .data import AttachmentRecord, ProposalRecord, ReviewRecord, StatusEntry, TeamMember, VersionRecord
 from .errors import NotFound
@@ -71,6 +73,8 @@ def get_proposal(proposal_id, course_key=None):
 
 
 def is_member(proposal_id, user_id):
+    if parse_id(proposal_id) is None:   # an id from a URL past any key (9 × 30) is nobody's proposal
+        return False
     return TeamMembership.objects.filter(proposal_id=proposal_id, user_id=user_id).exists()
 
 
