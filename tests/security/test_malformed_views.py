@@ -1,6 +1,7 @@
 """L1 for the apps' pages: every URL of every plugin app, as every role, with good and bad ids in the path,
 malformed query strings and malformed POST bodies, answers without a 500; a refused request (4xx) says why,
-and a refused POST changes no row. The routes are read from the URLconf, so a new page is covered without editing this."""
+and a refused POST changes no row. The routes are read from the URLconf, so a new page is covered without
+editing this."""
 import re
 import uuid
 
