@@ -48,10 +48,10 @@ def main():
         usage_id = load.parse('<puentes_proposal url_name="bench_proposal"/>')
 
         def editor_values():
-            return load.block(usage_id, staff).studio_values()
+            return load.studio(usage_id, staff).studio_values()
 
         learner_bytes = weight(load.block(usage_id, learner).render("student_view", {}))
-        studio_bytes = weight(load.block(usage_id, staff).render("studio_view", {}))
+        studio_bytes = weight(load.studio(usage_id, staff).render("studio_view", {}))
         print("### What each view sends (HTML + inline JS and CSS, uncompressed; without the JS catalogue)\n")
         print(table(["view", "bytes", "limit"], [
             ["learner (student_view)", f"{learner_bytes} ({learner_bytes / 1024:.1f} KB)",
@@ -62,22 +62,22 @@ def main():
         default = editor_values()
         for label, sections in (("15 (default)", default["sections"]), ("100", long_template(default["sections"]))):
             values = {**default, "sections": sections}
-            status, body = post_json(load.block(usage_id, staff), "studio_submit", values)
+            status, body = post_json(load.studio(usage_id, staff), "studio_submit", values)
             assert status == 200, body
 
             def open_editor():
-                load.block(usage_id, staff).render("studio_view", {}).body_html()
+                load.studio(usage_id, staff).render("studio_view", {}).body_html()
 
             def save(values=values):
-                status, body = post_json(load.block(usage_id, staff), "studio_submit", values)
+                status, body = post_json(load.studio(usage_id, staff), "studio_submit", values)
                 assert status == 200, body
 
             def refused(values=values):
                 bad = {**values, "sections": [*values["sections"][:-1], {**values["sections"][-1], "type": "essay"}]}
-                assert post_json(load.block(usage_id, staff), "studio_submit", bad)[0] == 400
+                assert post_json(load.studio(usage_id, staff), "studio_submit", bad)[0] == 400
 
             def olx_round_trip():
-                block = load.block(usage_id, staff)
+                block = load.studio(usage_id, staff)
                 out = io.BytesIO()
                 block.runtime.export_to_xml(block, out)
                 load.parse(out.getvalue())

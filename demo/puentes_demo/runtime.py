@@ -190,12 +190,12 @@ class OverlayKeyValueStore(DatabaseKeyValueStore):
         self.set_many({key: _DELETED})
 
     def commit(self):
-        for name, value in list(self.overlay.items()):
-            key = self._keys[name]
-            if value == _DELETED:
-                super().delete(key)
-            else:
-                super().set_many({key: value})
+        """Write the held changes: each touched row once."""
+        changes = {self._keys[name]: value for name, value in self.overlay.items()}
+        for key in [key for key, value in changes.items() if value == _DELETED]:
+            del changes[key]
+            super().delete(key)
+        super().set_many(changes)
         self.discard()
 
     def discard(self):
