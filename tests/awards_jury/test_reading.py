@@ -32,3 +32,25 @@ def test_the_budget_reads_the_jurors_way(client, assigned, jury, language, accep
     assert total in page
     assert line in page
     assert "unit_cost" not in page and "quantity:" not in page
+
+
+def test_the_organiser_sees_each_jurors_progress_before_any_ranking(client, assigned, jury):
+    from puentes_awards.jury.models import ScoreSheet
+    jorge = jury["jorge"].award_juries.get()
+    assignments = list(JuryAssignment.objects.filter(juror=jorge, round="screening"))
+    entry = assignments[0].entry
+    services.save_sheet(jorge, entry, {c.code: 3 for c in services.grid(assigned)}, {}, True, jury["jorge"])
+    client.force_login(jury["fabio"])
+    with translation.override("en"):
+        page = client.get(f"/puentes_awards/organise/{assigned.slug}/").content.decode()
+    assert "Scoring progress" in page
+    row = page[page.index(">jorge<"):]
+    row = row[:row.index("</tr>")]
+    share = round(100 / len(assignments))
+    assert f"1 of {len(assignments)} ({share} %)" in row
+    assert ScoreSheet.objects.filter(status="submitted").count() == 1
+
+
+def test_scores_stay_on_the_criteria_scale():
+    from puentes_awards.jury.views import _on_scale
+    assert (_on_scale(104.2), _on_scale(-3), _on_scale(55.5)) == (100.0, 0.0, 55.5)

@@ -3,6 +3,7 @@ import csv
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -19,7 +20,7 @@ from ..pages import render
 from ..scoring.criteria import ScoreError, check_scores
 from . import charts, services, setup
 from .access import juror_required, organiser_required, visible_entry
-from .models import FINAL, SCREENING, AuditLog, FinalBallot, Finalist, ScoreSheet, Winner
+from .models import FINAL, SCREENING, AuditLog, FinalBallot, Finalist, JuryAssignment, ScoreSheet, Winner
 
 TOP_CHART_ROWS = 15
 
@@ -185,6 +186,7 @@ def dashboard(request, edition, organiser):
                "prizes": [edition.first_prize, edition.second_prize, edition.third_prize]}
     context.update(_screening(edition))
     context.update(_final(edition))
+    context["progress"] = _progress(edition)
     return render(request, "puentes_awards/jury/dashboard.html", context, status=status)
 
 
@@ -309,6 +311,24 @@ def edit_settings(request, edition, organiser):
         "active_jurors": edition.jurors.filter(active=True).count(), "form_errors": form_errors}, status=status)
 
 
+def _progress(edition):
+    """Per juror and round: sheets submitted and in draft of those assigned (before any ranking exists)."""
+    counts = (JuryAssignment.objects.filter(juror__edition=edition)
+              .values("juror__user__username", "juror__user__first_name", "juror__user__last_name", "round")
+              .annotate(assigned=Count("id"), submitted=Count("id", filter=Q(sheet__status=ScoreSheet.SUBMITTED)),
+                        drafts=Count("id", filter=Q(sheet__status=ScoreSheet.DRAFT)))
+              .order_by("round", "juror__user__username"))
+    return [{"juror": " ".join(filter(None, (row["juror__user__first_name"], row["juror__user__last_name"])))
+             or row["juror__user__username"], "round": row["round"], "assigned": row["assigned"],
+             "submitted": row["submitted"], "drafts": row["drafts"],
+             "percent": round(100 * row["submitted"] / row["assigned"]) if row["assigned"] else 0} for row in counts]
+
+
+def _on_scale(value):
+    """A severity-corrected score on the criteria's 0-100 scale (the correction can overshoot either end)."""
+    return min(100.0, max(0.0, float(value)))
+
+
 def _uuids(values):
     import uuid
     found = []
@@ -329,6 +349,7 @@ def _screening(edition):
         return {"ranking_error": str(failure)}
     zone_members = {entry_id for zone in ranking.tie_zones for entry_id in zone.entry_ids}
     rows = [{"estimate": estimate, "entry": entries[estimate.entry_id], "tied": estimate.entry_id in zone_members,
+             "adjusted": _on_scale(estimate.adjusted), "low": _on_scale(estimate.low), "high": _on_scale(estimate.high),
              "top_percent": round(100 * estimate.top_probability)} for estimate in ranking.entries]
     labels = {code: criterion.name for code, criterion in ((c.code, c) for c in services.grid(edition))}
     totals = services.totals_by_juror(edition)
