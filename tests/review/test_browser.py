@@ -194,3 +194,38 @@ def test_course_staff_take_over_a_claim_by_keyboard_after_confirming(page_as, de
     assert api.current_claim(proposal_id).tutor_username == "diego"
     diego.locator(".puentes-review__workspace .puentes-review__form").wait_for()
     assert not errors, errors
+
+
+def test_a_review_sent_without_a_decision_shows_each_problem_beside_its_field(page_as, demo_site):
+    from django.contrib.auth import get_user_model
+    from opaque_keys.edx.keys import UsageKey
+
+    from puentes_demo.runtime import DemoRuntime, anonymous_id_for
+    from puentes_proposals import api
+
+    review_url = unit_url(demo_site, REVIEW_UNIT)
+    course_key = UsageKey.from_string(review_url.rstrip("/").rsplit("/", 1)[1]).course_key
+    ana = get_user_model().objects.get(username="ana")
+    block_key = str(course_key.make_usage_key("puentes_proposal", "proposal_es"))
+    template = DemoRuntime(ana, course_key).get_block(block_key).template()
+    anonymous_id = anonymous_id_for(ana.id, course_key)
+    proposal_id = api.start_proposal(course_key, block_key, ana.id, anonymous_id).proposal_id
+    fill_draft(proposal_id, ana, template)
+    api.submit(proposal_id, ana.id, template, anonymous_id, max_versions=0, last_moment=None)
+
+    errors = []
+    carla = page_as("carla", "es", width=360)
+    carla.on("pageerror", lambda error: errors.append(str(error)))
+    open_unit(carla, review_url)
+    carla.locator(f'tr[data-proposal="{proposal_id}"] [data-action=claim]').click()
+    workspace = carla.locator(".puentes-review__workspace")
+    workspace.locator(".puentes-review__form").wait_for()
+    workspace.locator("[data-action=send]").click()          # no rubric level, no decision
+    workspace.locator(".pu-error-summary").wait_for()
+    decision = workspace.locator(".puentes-review__decision")
+    assert decision.locator(".pu-field-error").inner_text()
+    focused = carla.evaluate("document.activeElement.closest('fieldset') && "
+                             "document.activeElement.closest('fieldset').className")
+    assert "puentes-review__" in (focused or "")
+    assert workspace.locator(".pu-error-summary a").count() >= 1
+    assert not errors, errors

@@ -385,15 +385,21 @@ function PuentesTutorReview(runtime, element, args) {
     form.querySelector(".puentes-review__points").textContent = interpolate(
       gettext("Score so far: {earned} of {possible} points."), { earned: earned, possible: possible });
   }
+  // Every problem beside its field (the rubric, the decision, a comment), a summary on top, focus on the first
+  // (puentes_core errors.js); what the tutor chose and wrote stays as it is.
   function showProblems(form, error) {
-    say(error.message, true);
     var problems = (error.data && error.data.problems) || {};
-    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (n) { n.removeAttribute("aria-invalid"); });
-    Object.keys(problems).forEach(function (field) {
+    var summary = form.querySelector(".puentes-review__errors");
+    if (!summary) { summary = form.insertBefore(h("div", { "class": "puentes-review__errors" }), form.firstChild); }
+    window.PuentesErrors.clear(form);
+    var list = Object.keys(problems).map(function (field) {
       var target = field === "rubric" ? form.querySelector(".puentes-review__rubric")
         : field === "decision" ? form.querySelector(".puentes-review__decision") : form.elements[field];
-      if (target && target.setAttribute) { target.setAttribute("aria-invalid", "true"); }
+      return { field: target && target.nodeType === 1 ? target : null, message: problems[field] };
     });
+    if (!list.length) { say(error.message, true); return; }
+    say("");
+    window.PuentesErrors.show(summary, list, args.core.errors);
   }
   function saveDraft(form) {
     say(gettext("Saving…"));
