@@ -43,7 +43,7 @@ def test_the_cases_are_not_cut_from_one_mould(language):
     shapes = {module: branching.shape(path) for module, path in paths(language).items()}
     signatures = Counter(tuple(sorted(shape.items())) for shape in shapes.values())
     assert len(signatures) >= 3, signatures
-    assert signatures.most_common(1)[0][1] <= len(shapes) // 2, signatures.most_common(1)  # at most half in one shape
+    assert signatures.most_common(1)[0][1] <= 0.4 * len(shapes), signatures.most_common(1)  # 4 of 11 at most
     assert any(shape["apart"] >= 2 for shape in shapes.values())      # routes that stay apart
     assert any(shape["early_endings"] for shape in shapes.values())   # paths that end early
     assert any(shape["recoveries"] for shape in shapes.values())      # a bad start that can still end well
@@ -63,4 +63,4 @@ def test_the_shape_check_sees_a_mould():
     """Eleven copies of one shape fail the check above."""
     one = paths("en")["m03"]
     signatures = Counter(tuple(sorted(branching.shape(one).items())) for _ in range(11))
-    assert len(signatures) == 1 and signatures.most_common(1)[0][1] > 11 // 2
+    assert len(signatures) == 1 and signatures.most_common(1)[0][1] > 0.4 * 11
