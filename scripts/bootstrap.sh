@@ -51,10 +51,3 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$reqs_hash" ]; then
   echo "$reqs_hash" > "$stamp"
 fi
 
-# axe-core, the accessibility engine the browser tests load into each page (a local file, never a CDN).
-AXE_VERSION=4.14.1
-axe="$VENV/node/node_modules/axe-core"
-if command -v npm >/dev/null && [ "$(cat "$axe/.puentes-version" 2>/dev/null)" != "$AXE_VERSION" ]; then
-  npm install --prefix "$VENV/node" --no-save --no-audit --no-fund --loglevel=error "axe-core@$AXE_VERSION" >/dev/null
-  echo "$AXE_VERSION" > "$axe/.puentes-version"
-fi

@@ -72,22 +72,6 @@ def attach_required_files(proposal_id, user, template):
                                ["pdf"])
 
 
-def accessibility_problems(page, impacts=("serious", "critical")):
-    """axe-core's violations of these impacts on the page as it is now: [(rule id, impact, first targets)].
-
-    axe-core is a local file the bootstrap installs from npm (scripts/bootstrap.sh), never a CDN.
-    """
-    import sys
-    from pathlib import Path
-    axe = Path(sys.prefix) / "node" / "node_modules" / "axe-core" / "axe.min.js"
-    if not axe.is_file():
-        raise AssertionError(f"axe-core is not installed at {axe}: run `make venv` (scripts/bootstrap.sh)")
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(axe))
-    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-        .map(v => [v.id, v.impact, v.nodes.slice(0, 3).map(n => n.target.join(' '))])""")
-    return [tuple(item) for item in found if item[1] in impacts]
-
 
 def scrolls_sideways(page):
     """Whether the page is wider than the screen (a phone user would have to scroll sideways)."""
