@@ -12,6 +12,7 @@ demo_patterns = [
     re_path(r"^unit/(?P<usage_id>[^/]+)/$", views.unit_view, name="unit"),
     re_path(r"^courses/(?P<course_id>[^/]+)/jump_to_id/(?P<block_id>[^/]+)$", views.jump_to_id, name="jump_to_id"),
     re_path(r"^studio/(?P<usage_id>[^/]+)/$", views.studio_view, name="studio"),
+    re_path(r"^view-as/(?P<usage_id>[^/]+)/$", views.view_as, name="view_as"),
     re_path(r"^handler/(?P<usage_id>[^/]+)/(?P<handler_name>[^/]+)/(?P<suffix>.*)$", views.handler, name="handler"),
     re_path(r"^studio/handler/(?P<usage_id>[^/]+)/(?P<handler_name>[^/]+)/(?P<suffix>.*)$", views.studio_handler,
             name="studio_handler"),

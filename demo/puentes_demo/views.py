@@ -18,7 +18,7 @@ from xblock.plugin import PluginMissingError
 
 from . import personas, roles
 from .models import DemoUnit
-from .runtime import DemoRuntime, PreviewRuntime, StudioRuntime
+from .runtime import DemoRuntime, MasqueradeRuntime, PreviewRuntime, StudioRuntime
 
 PACK_TAGS = ("puentes_case_study", "puentes_proposal", "puentes_tutor_review", "puentes_needs_assessment")
 
@@ -87,7 +87,7 @@ def jump_to_id(request, course_id, block_id):
 def _render_unit(request, unit, view_name):
     course_key = UsageKey.from_string(unit.usage_id).course_key
     if view_name == "student_view":
-        runtime = DemoRuntime(request.user, course_key)
+        runtime = _lms_runtime(request, course_key)
         vertical = runtime.get_block(unit.usage_id)
         if not runtime.may_load(vertical):
             raise Http404(_("No such unit."))  # the LMS's courseware: no access is no such unit
@@ -100,7 +100,40 @@ def _render_unit(request, unit, view_name):
         "unit": unit, "view_name": view_name, "siblings": siblings,
         "body": fragment.body_html(), "head_html": fragment.head_html(), "foot_html": fragment.foot_html(),
         "role": roles.course_role(request.user, course_key),
+        "viewing_as": _viewing_as(request, course_key),
     })
+
+
+def _viewing_as(request, course_key):
+    """The username a staff member views this course as (the LMS's "View this course as"), or None."""
+    if not roles.has_staff_access(request.user, course_key):
+        return None
+    return request.session.get("demo_masquerade", {}).get(str(course_key))
+
+
+def _lms_runtime(request, course_key):
+    """The LMS's runtime for this request: bound to the learner a staff member views the course as
+    (courseware/masquerade.py setup_masquerade), else to the user who asks."""
+    username = _viewing_as(request, course_key)
+    learner = get_user_model().objects.filter(username=username).first() if username else None
+    if learner is not None:
+        return MasqueradeRuntime(request.user, learner, course_key, session=request.session)
+    return DemoRuntime(request.user, course_key)
+
+
+@require_POST
+@login_required
+def view_as(request, usage_id):
+    """Staff: view the course as a specific learner, or (no username) as themselves again."""
+    course_key = _course_of(usage_id)
+    if not roles.has_staff_access(request.user, course_key):
+        return render(request, "demo/forbidden.html", status=403)
+    username = request.POST.get("username", "").strip()
+    if username and not get_user_model().objects.filter(username=username).exists():
+        raise Http404(_("There is no user with that username."))
+    request.session.setdefault("demo_masquerade", {})[str(course_key)] = username or None
+    request.session.modified = True
+    return redirect("demo:unit", usage_id)
 
 
 def _studio_fragment(request, usage_id, course_key):
@@ -161,7 +194,9 @@ def handler(request, usage_id, handler_name, suffix=""):
     """The LMS's handler view (lms/djangoapps/courseware/block_render.py handle_xblock_callback)."""
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to do this.")}, status=403)
-    return _call_handler(DemoRuntime(request.user, _course_of(usage_id)), usage_id, handler_name, request, suffix)
+    response = _call_handler(_lms_runtime(request, _course_of(usage_id)), usage_id, handler_name, request, suffix)
+    request.session.modified = True  # a masquerading runtime keeps its field writes in the session
+    return response
 
 
 @login_required

@@ -93,3 +93,23 @@ def test_a_protected_page_sends_an_anonymous_visitor_to_a_working_sign_in(client
     assert sign_in.status_code == 200
     response = client.post(response["Location"], {"username": "ana", "password": "puentes-ana"})
     assert response.status_code == 302 and response["Location"] == f"/unit/{unit.usage_id}/"
+
+
+def test_staff_view_a_unit_as_a_learner_read_only(client, demo_data):
+    """The demo's "View this unit as a specific learner" (the LMS's masquerade): Diego reads the proposal
+    unit as Ana; the block's handlers refuse to write for her (courseware/masquerade.py)."""
+    import json
+
+    from opaque_keys.edx.keys import UsageKey
+    unit = DemoUnit.objects.get(usage_id__endswith="block@m11_proposal_unit", language="en")
+    client.post("/login-as/ana/")
+    assert client.post(f"/view-as/{unit.usage_id}/", {"username": "bruno"}).status_code == 403  # learners cannot
+    client.post("/login-as/diego/")
+    assert client.post(f"/view-as/{unit.usage_id}/", {"username": "ana"}).status_code == 302
+    page = client.get(f"/unit/{unit.usage_id}/").content.decode()
+    assert "Viewing as ana" in page
+    proposal = str(UsageKey.from_string(unit.usage_id).course_key.make_usage_key("puentes_proposal", "m11_proposal"))
+    response = client.post(f"/handler/{proposal}/start/", "{}", content_type="application/json")
+    assert response.status_code == 403 and json.loads(response.content)["code"] == "read_only_masquerade"
+    client.post(f"/view-as/{unit.usage_id}/", {"username": ""})
+    assert "Viewing as" not in client.get(f"/unit/{unit.usage_id}/").content.decode()
