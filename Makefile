@@ -36,7 +36,7 @@ test-sqlite: venv
 
 test-mariadb: venv
 	@bash scripts/ensure-services.sh
-	@PUENTES_DB=mysql $(PY) -m pytest -q -p no:cacheprovider -m "not browser and not sqlite_only"
+	@PUENTES_DB=mysql $(PY) -m pytest -q -p no:cacheprovider -m "not browser and not sqlite_only and not sweep"
 
 # The pack installed under requirements/platform-verawood.txt in its own venv; SQLite, no browser.
 test-verawood:

@@ -28,4 +28,4 @@ fi
 "$VENV/bin/python" -m pip install -q -c "$PINS" --force-reinstall --no-deps .
 "$VENV/bin/python" -m pip install -q -c "$PINS" .
 "$VENV/bin/python" -m pip check
-exec "$VENV/bin/python" -m pytest -q -p no:cacheprovider -m "not browser and not worker" --ignore=tests/courses "$@"
+exec "$VENV/bin/python" -m pytest -q -p no:cacheprovider -m "not browser and not worker and not sweep" --ignore=tests/courses "$@"

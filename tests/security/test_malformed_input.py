@@ -18,7 +18,8 @@ from tests.casestudy.conftest import CASE
 
 from .conftest import PDF, block_xml
 
-pytestmark = pytest.mark.django_db
+# Input handling is the same on every database and pin set: `make test` runs the sweep once (SQLite).
+pytestmark = [pytest.mark.django_db, pytest.mark.sweep]
 
 DEEP = b"[" * 100_000 + b"]" * 100_000
 BODIES = {

@@ -11,7 +11,8 @@ from django.urls.resolvers import URLResolver
 
 from .test_malformed_input import fingerprint
 
-pytestmark = pytest.mark.django_db
+# Input handling is the same on every database and pin set: `make test` runs the sweep once (SQLite).
+pytestmark = [pytest.mark.django_db, pytest.mark.sweep]
 
 APPS = ("puentes_awards", "puentes_practices", "puentes_proposals", "puentes_assessment")
 BODIES = {
