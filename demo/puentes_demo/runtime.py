@@ -380,6 +380,9 @@ class DemoRuntime(Runtime):
             wrapped = super().wrap_xblock(block, view, frag, context)
         finally:
             frag.json_init_args = args
+        # The LMS's wrapper names the block `data-usage-id` (openedx/core/lib/xblock_utils wrap_xblock);
+        # XBlock's own says `data-usage`, which no LMS page has: blocks must not come to rely on it.
+        wrapped.content = wrapped.content.replace(" data-usage='", " data-usage-id='", 1)
         if args is None:
             return wrapped
         script = f'<script type="json/xblock-args" class="xblock_json_init_args">{script_json(args)}</script>'

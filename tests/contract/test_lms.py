@@ -107,3 +107,13 @@ def test_a_submission_is_measured_as_edx_submissions_measures_it():
     from puentes_proposals.submitting import ANSWER_LIMIT, answer_size
     text = "á" * (ANSWER_LIMIT // 3)  # a third of the limit as characters, twice the limit as json.dumps writes it
     assert len(str({"t": text})) < ANSWER_LIMIT < answer_size({"t": text}) == len(json.dumps({"t": text}))
+
+
+def test_the_lms_wrapper_names_the_block_data_usage_id(load_block, proposal_id, people):
+    """openedx/core/lib/xblock_utils/__init__.py wrap_xblock: `data['usage-id'] = usage_id_serializer(...)`
+    (with data-block-type, data-init, data-runtime-version); XBlock's default wrapper's `data-usage` is never on
+    an LMS page, so the blocks' JavaScript reads `data-usage-id`."""
+    block = load_block.block(proposal_id, people["ana"])
+    html = block.runtime.render(block, "student_view").content
+    assert f"data-usage-id='{block.scope_ids.usage_id}'" in html
+    assert " data-usage='" not in html

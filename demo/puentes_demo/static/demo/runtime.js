@@ -9,7 +9,7 @@
   var runtime = {
     handlerUrl: function (element, handlerName, suffix, query) {
       var node = element.jquery ? element[0] : element;
-      var usage = node.getAttribute("data-usage");
+      var usage = node.getAttribute("data-usage-id");
       // The LMS, Studio's editor and Studio's preview each answer at their own URL (data-handler-base).
       var holder = node.closest("[data-handler-base]");
       var base = holder ? holder.getAttribute("data-handler-base") : "/handler/";

@@ -104,7 +104,7 @@ function PuentesProposal(runtime, element, args) {
   if (!args.editable) { return; }
 
   // --- the draft: what changed, from which revision, kept on this device until the server has it ---
-  var storageKey = "puentes-proposal:" + element.getAttribute("data-usage") + ":" + proposalId + ":" + args.user;
+  var storageKey = "puentes-proposal:" + element.getAttribute("data-usage-id") + ":" + proposalId + ":" + args.user;
   var revision = args.revision;
   var pending = {};     // section id -> value not yet saved
   var bases = {};       // section id -> revision this page's copy of the section comes from
