@@ -1,7 +1,8 @@
 """Benchmark: the jury's pages through Django's test client at two competition sizes (issue 6).
 
-An edition with N entries, 20 jurors, k = 3, every screening sheet submitted, five finalists ranked and
-three winners confirmed; then each page is timed as its user opens it. The dashboard and the results page
+An edition with N entries, 20 jurors, k = 3, every screening sheet submitted and five finalists ranked.
+A juror's score submit is timed while scoring is open (confirmed winners freeze the scores); then three
+winners are confirmed and each page is timed as its user opens it. The dashboard and the results page
 fit the severity model with 1,000 bootstrap samples on the warm-up view and reuse the cached fit afterwards.
 
     python -m benchmarks.awards_jury_pages [--repeat N]
@@ -44,7 +45,7 @@ def competition(size):
         services.grant_role(edition, user, "juror", municipality=f"City {number}", country="US")
     services.assign_screening(edition, organiser)
     codes = [criterion.code for criterion in services.grid(edition)]
-    for assignment in JuryAssignment.objects.select_related("juror__user", "entry"):
+    for assignment in JuryAssignment.objects.filter(juror__edition=edition).select_related("juror__user", "entry"):
         level = (assignment.entry.proposal_id + assignment.juror_id) % 6
         services.save_sheet(assignment.juror, assignment.entry, dict.fromkeys(codes, level), {}, True,
                             assignment.juror.user)
@@ -53,8 +54,14 @@ def competition(size):
     for juror in edition.jurors.select_related("user"):
         visible = services.visible_entries(juror, "final")
         services.submit_ballot(juror, {str(entry.uuid): rank for rank, entry in enumerate(visible, 1)}, juror.user)
-    services.confirm_winners(edition, [(entry, Decimal(1000)) for entry in finalists[:3]], organiser)
     return edition, organiser, jurors[0]
+
+
+def confirm_winners(edition, organiser):
+    """The organiser confirms three of the finalists: from here on scores and ballots are frozen."""
+    from puentes_awards.jury import services
+    finalists = list(edition.entries.order_by("id")[:5])
+    services.confirm_winners(edition, [(entry, Decimal(1000)) for entry in finalists[:3]], organiser)
 
 
 def queries_of(operation):
@@ -74,7 +81,8 @@ def queries_of(operation):
 
 
 def pages(size):
-    """[(label, request)] for one competition of `size` entries, each as the user who opens it."""
+    """[(label, request)] for one competition of `size` entries, each as the user who opens it: first the
+    juror's submit while scoring is open, then the organiser confirming the winners, then the pages after."""
     from django.test import Client
 
     from puentes_awards.jury.models import JuryAssignment
@@ -84,13 +92,23 @@ def pages(size):
     organiser_client.force_login(organiser)
     juror_client.force_login(juror_user)
     jury, organise = f"/puentes_awards/jury/{edition.slug}", f"/puentes_awards/organise/{edition.slug}"
-    score_form = {f"level-{code}": "3" for code in ("innovation", "impact", "feasibility", "participation",
-                                                    "sustainability", "replicability", "gender_diversity")}
+    codes = ("innovation", "impact", "feasibility", "participation", "sustainability", "replicability",
+             "gender_diversity")
+    submits = iter(range(10**9))
+
+    def submit_score():
+        """A complete, valid sheet, each call with other levels than the one before (the juror changes it)."""
+        number = next(submits)
+        levels = {f"level-{code}": str((number + offset) % 6) for offset, code in enumerate(codes)}
+        response = juror_client.post(f"{jury}/entries/{entry.uuid}/", {**levels, "action": "submit"})
+        assert response.status_code == 302, response.status_code  # submitted (a refusal is a 400)
+        return response
+
     return [
+        ("juror submits a score", submit_score),
+        ("winners confirmed", lambda: confirm_winners(edition, organiser)),
         ("juror workspace", lambda: juror_client.get(f"{jury}/")),
         ("juror opens an entry", lambda: juror_client.get(f"{jury}/entries/{entry.uuid}/")),
-        ("juror submits a score", lambda: juror_client.post(f"{jury}/entries/{entry.uuid}/",
-                                                             {**score_form, "action": "submit"})),
         ("organiser criteria page", lambda: organiser_client.get(f"{organise}/criteria/")),
         ("organiser settings page", lambda: organiser_client.get(f"{organise}/settings/")),
         ("organiser dashboard (ranking, 1,000 bootstrap samples)", lambda: organiser_client.get(f"{organise}/")),
@@ -103,12 +121,16 @@ def run(repeat):
     rows = []
     for size in SIZES:
         for label, operation in pages(size):
+            if label == "winners confirmed":
+                operation()
+                continue
             status = operation().status_code
             assert status in (200, 302), (label, status)
             timing = measure(operation, repeat=repeat, warmup=1)
             rows.append([label, size, timing.p50, timing.p95, queries_of(operation)])
     rows.sort(key=lambda row: (row[0], row[1]))
-    print(f"Jury pages, {JURORS} jurors, k = 3, every screening sheet submitted; Django test client, SQLite.\n")
+    print(f"Jury pages, {JURORS} jurors, k = 3, every screening sheet submitted; the score submit timed before the "
+          "winners are confirmed (they freeze scores), the other pages after; Django test client, SQLite.\n")
     print(table(["page", "entries", "p50 ms", "p95 ms", "queries"], rows))
 
 

@@ -2,7 +2,7 @@
 
 1. What each view sends: the learner's view must stay under 80 KB; the editor's script and styles are
    added only to studio_view.
-2. Opening the editor and saving it, with the default template (15 sections) and a long one (100, the
+2. Opening the editor and saving it, with the default template (17 sections) and a long one (100, the
    most a template may have): p50/p95 and the SQL queries of one call. A save touches the block's own
    fields only, never the proposals, so its queries do not grow with the number of teams.
 3. OLX: export and re-import of the template as <section> children.
@@ -60,7 +60,8 @@ def main():
 
         rows = []
         default = editor_values()
-        for label, sections in (("15 (default)", default["sections"]), ("100", long_template(default["sections"]))):
+        for label, sections in ((f"{len(default['sections'])} (default)", default["sections"]),
+                                ("100", long_template(default["sections"]))):
             values = {**default, "sections": sections}
             status, body = post_json(load.studio(usage_id, staff), "studio_submit", values)
             assert status == 200, body

@@ -17,6 +17,8 @@ DRAFT = {
     "target_population": "<p>" + "Pessoas migrantes e refugiadas, comunidade de acolhida, mulheres e crianças. " * 6
                          + "</p>",
     "objectives": "<p>" + "Reduzir o tempo de acolhida e garantir acesso a serviços. " * 4 + "</p>",
+    "innovation": "<p>" + "Um balcão único novo na região, com mediadoras da própria comunidade migrante. " * 4
+                  + "</p>",
     "activities": "<p>" + "Mediação cultural, balcão único de documentação e oficinas de emprego. " * 9 + "</p>",
     "timeline": {"start": "2027-10-01", "end": "2028-09-30"},
     "budget": [{"item": "Mediadores culturais", "quantity": 2, "unit_cost": 1500},
@@ -25,6 +27,8 @@ DRAFT = {
     "gender_diversity": "<p>" + "Atendimento com enfoque de gênero e prevenção da violência baseada em gênero. " * 4
                         + "</p>",
     "sustainability": "<p>" + "O município assume os custos no orçamento de 2029 com apoio estadual. " * 4 + "</p>",
+    "replicability": "<p>" + "Outros municípios de fronteira podem copiar o balcão com o guia e os modelos. " * 4
+                     + "</p>",
     "indicators": [{"name": "Famílias acolhidas", "baseline": "0", "target": "120", "source": "Registro"}],
     "risks": "<p>" + "Atraso na contratação; resposta: parceria com a universidade. " * 3 + "</p>",
 }
@@ -67,7 +71,7 @@ def main():
         from opaque_keys.edx.locator import CourseLocator
 
         from puentes_proposals import api
-        from tests.helpers import BlockLoader, post_json
+        from tests.helpers import BlockLoader, attach_required_files, post_json
 
         course_key = CourseLocator("OAS", "PUENTES-BENCH", "2027")
         load = BlockLoader(course_key)
@@ -76,14 +80,16 @@ def main():
         users = get_user_model().objects
         writer = users.create(username="ana")
         api.start_proposal(course_key, block_key, writer.id, "anon-ana")
-        # Teams whose drafts are complete: each submit call takes the next one.
+        # Teams whose drafts are complete (every section, and the mayor's letter in the required attachments
+        # section): each submit call takes the next one.
         submitters = []
         for n in range(80):
             learner = users.create(username=f"submitter{n:02d}")
             proposal = api.start_proposal(course_key, block_key, learner.id, f"anon-sub{n}")
+            template = load.block(usage_id, learner).template()
             api.save_answers(proposal.proposal_id, learner.id, [
-                {"section": key, "value": value, "base_revision": 0} for key, value in DRAFT.items()],
-                load.block(usage_id, learner).template())
+                {"section": key, "value": value, "base_revision": 0} for key, value in DRAFT.items()], template)
+            attach_required_files(proposal.proposal_id, learner, template)
             submitters.append(learner)
         queue = iter(submitters)
         revision = {"value": 0}
@@ -108,7 +114,7 @@ def main():
             fill(course_key, block_key, others - filled, filled)
             filled = others
             for name, operation, repeat in (("learner page open", open_page, 40), ("save draft", save_draft, 40),
-                                            ("submit (version 1, 14 sections)", submit, 30)):
+                                            ("submit (version 1, 15 sections + a letter)", submit, 30)):
                 timing = measure(operation, repeat=repeat, warmup=2)
                 rows.append([name, others, timing.p50, timing.p95, timing.queries])
 
