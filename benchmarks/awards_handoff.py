@@ -137,15 +137,20 @@ def end_to_end(workdir, database_env, partner, awards, first_id, count, producer
                .values_list("idempotency_key", flat=True))
     wait_for(lambda: keys <= set(partner.stored), 600, interval=0.2, message="all deliveries")
     finished = max(partner.arrivals[key] for key in keys)
+    # The worker records a batch's outcomes once the whole batch is posted: wait for that before checking.
+    wait_for(lambda: OutboxMessage.objects.filter(idempotency_key__in=keys, status="delivered").count() == len(keys),
+             120, interval=0.2, message="deliveries recorded")
     parts = {"producers": producer_cpu, "worker": worker_cpu_seconds(worker) - worker_before,
              "partner": time.process_time() - own_before}
     cpu_ms = sum(parts.values()) * 1000 / count
     rows = OutboxMessage.objects.filter(idempotency_key__in=keys)
     created = {key: moment.timestamp() for key, moment in rows.values_list("idempotency_key", "created")}
     latencies = [(partner.arrivals[key] - created[key]) * 1000 for key in keys]
-    posts = [request["key"] for request in partner.requests[requests_before:]]
+    # Only this run's entries: the worker may still be delivering what earlier sections entered.
+    posts = [request["key"] for request in partner.requests[requests_before:] if request["key"] in keys]
     connections = len({request["connection"] for request in partner.requests[requests_before:]})
-    once = (len(keys) == count == rows.filter(status="delivered").count() == len(posts) == len(set(posts)))
+    counts = (len(keys), rows.filter(status="delivered").count(), len(posts), len(set(posts)))
+    once = all(number == count for number in counts) or f"no: keys, delivered, posts, distinct = {counts}"
     attempts = sum(rows.values_list("attempts", flat=True))
     return count / (finished - started), latencies, once, attempts, connections, cpu_ms
 
@@ -207,6 +212,7 @@ def main():
             worker.stop()
 
     rate, latencies, once, attempts, connections, cpu_ms, load = sorted(runs, key=lambda run: run[0])[len(runs) // 2]
+    exactly_once = next((run[2] for run in runs if run[2] is not True), True)  # True, or what the first bad run saw
     cores = os.cpu_count() or 2
     lines += ["", f"End to end: {options.producers} producer processes, a Celery worker (prefork, "
               f"{options.concurrency} processes), Redis, a local partner; batches of "
@@ -217,7 +223,7 @@ def main():
               "| partner connections | CPU ms per entry | entries/s the CPU allows on "
               f"{cores} idle cores | load |", "|---|---|---|---|---|---|---|---|---|---|---|",
               f"| entry committed → partner stored it | {count} | {rate:.0f} | {statistics.median(latencies):.0f} | "
-              f"{percentile(latencies, 0.95):.0f} | {once and all(run[2] for run in runs)} | {attempts} | "
+              f"{percentile(latencies, 0.95):.0f} | {exactly_once} | {attempts} | "
               f"{connections} | {cpu_ms:.1f} | {cores * 1000 / cpu_ms:.0f} | {load} |",
               "", "CPU ms per entry: the producers', the worker's (main process and pool) and this process's (the "
               "partner server) CPU time over the run, divided by the entries; on a shared machine it is the figure "
