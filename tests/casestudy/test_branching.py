@@ -72,45 +72,89 @@ def test_stored_steps_are_checked_against_the_current_path():
 
 
 def graded(**overrides):
-    """path() with outcomes: d2.a good (5), d2.b mixed (3), d3.a poor (1)."""
+    """path() with severities and debriefs: d2.a good (5), d2.b fair (3), d3.a poor (1)."""
     graph = path(**overrides)
-    outcomes = {("d2", "a"): "good", ("d2", "b"): "mixed", ("d3", "a"): "poor"}
+    severities = {("d2", "a"): "good", ("d2", "b"): "fair", ("d3", "a"): "poor"}
     for decision in graph["decisions"]:
         for option in decision["options"]:
-            option.setdefault("outcome", outcomes.get((decision["id"], option["id"])))
+            option.setdefault("severity", severities.get((decision["id"], option["id"])))
+            if not option.get("next"):
+                option.setdefault("debrief", "What the whole path did.")
     return graph
 
 
-def test_points_that_follow_the_outcomes_pass():
+def test_points_that_follow_the_severities_pass():
     assert branching.find_problem(graded()) is None
+    # a harmful ending (0) below a poor one (2) below a good one (5)
+    assert branching.find_problem(graded(d2=[{"id": "a", "next": None, "points": 3, "severity": "good"},
+                                             {"id": "b", "next": None, "points": 0, "severity": "poor"}],
+                                         d3=[{"id": "a", "next": None, "points": 0, "severity": "harmful"}])) is None
 
 
 @pytest.mark.parametrize(("broken", "problem"), [
     # turning people away (poor) scores 4, more than a good path with a weak ending would allow
-    ({"d3": [{"id": "a", "next": None, "points": 4, "outcome": "poor"}]}, ("worse_outscores_better", "d3", "a")),
-    ({"d2": [{"id": "a", "next": None, "points": 3, "outcome": "good"},
-             {"id": "b", "next": None, "points": 1, "outcome": "mixed"}],
-      "d3": [{"id": "a", "next": None, "points": 5, "outcome": "mixed"}]}, ("worse_outscores_better", "d3", "a")),
-    ({"d3": [{"id": "a", "next": None, "points": 1, "outcome": ""}]}, ("no_outcome", "d3", "a")),
-    ({"d1": [{"id": "a", "next": "d2", "points": 2, "outcome": "good"},
-             {"id": "b", "next": "d3", "points": 0}]}, ("outcome_on_step", "d1", "a")),
+    ({"d3": [{"id": "a", "next": None, "points": 4, "severity": "poor"}]}, ("worse_outscores_better", "d3", "a")),
+    ({"d2": [{"id": "a", "next": None, "points": 3, "severity": "good"},
+             {"id": "b", "next": None, "points": 1, "severity": "fair"}],
+      "d3": [{"id": "a", "next": None, "points": 5, "severity": "fair"}]}, ("worse_outscores_better", "d3", "a")),
+    # among poor endings: a sick child turned away (harmful, 2) may not score as much as a delayed service (poor, 2)
+    ({"d2": [{"id": "a", "next": None, "points": 3, "severity": "good"},
+             {"id": "b", "next": None, "points": 0, "severity": "poor"}],
+      "d3": [{"id": "a", "next": None, "points": 2, "severity": "harmful"}]}, ("worse_outscores_better", "d3", "a")),
+    ({"d3": [{"id": "a", "next": None, "points": 1, "severity": ""}]}, ("no_severity", "d3", "a")),
+    ({"d3": [{"id": "a", "next": None, "points": 1, "severity": "poor", "debrief": ""}]}, ("no_debrief", "d3", "a")),
+    ({"d1": [{"id": "a", "next": "d2", "points": 2, "severity": "good"},
+             {"id": "b", "next": "d3", "points": 0}]}, ("severity_on_step", "d1", "a")),
 ])
-def test_a_worse_ending_that_scores_as_much_is_rejected(broken, problem):
+def test_a_graver_ending_that_scores_as_much_is_rejected(broken, problem):
     assert branching.find_problem(graded(**broken)) == problem
 
 
-def test_outcome_problems_name_the_field_in_olx():
+def test_a_case_need_not_use_every_severity():
+    """Severities are a scale, not a count: a case need not use all four."""
+    graph = graded(d3=[{"id": "a", "next": None, "points": 0, "severity": "harmful"}])
+    assert branching.find_problem(graph) is None
+    assert {w["severity"] for w in branching.complete_paths(graph)} == {"good", "fair", "harmful"}
+
+
+def test_severity_problems_name_the_field_in_olx():
     from lxml import etree
 
     from puentes_casestudy.content import CaseError, build_case
     from puentes_casestudy.olx import read_case
 
     from .conftest import CASE
-    xml = (CASE.replace('points="3">Meet', 'points="3" outcome="good">Meet')
-           .replace('points="1">Vaccinate', 'points="5" outcome="poor">Vaccinate'))
+    xml = (CASE.replace('points="3">Meet', 'points="3" severity="good">Meet<debrief>Met.</debrief>')
+           .replace('points="1">Vaccinate', 'points="5" severity="harmful">Vaccinate<debrief>Late.</debrief>'))
     with pytest.raises(CaseError) as error:
         build_case(read_case(etree.fromstring(xml)))
     assert error.value.field == "points" and '<decision id="d3"> > <option id="a">' in error.value.element
+    with pytest.raises(CaseError) as error:
+        build_case(read_case(etree.fromstring(xml.replace('severity="harmful"', 'severity="awful"'))))
+    assert error.value.field == "severity"
+    with pytest.raises(CaseError) as error:
+        build_case(read_case(etree.fromstring(xml.replace("<debrief>Met.</debrief>", ""))))
+    assert error.value.field == "debrief" and '<decision id="d2"> > <option id="a">' in error.value.element
+
+
+def test_a_case_written_with_outcomes_reads_them_as_severities():
+    """Cases exported before severities (outcome="good|mixed|poor") still import, and export with severities."""
+    from lxml import etree
+
+    from puentes_casestudy.content import build_case
+    from puentes_casestudy.olx import read_case, write_case
+
+    from .conftest import CASE
+    xml = (CASE.replace('points="3">Meet', 'points="3" outcome="good">Meet<debrief>Met.</debrief>')
+           .replace('points="1">Vaccinate', 'points="1" outcome="poor">Vaccinate<debrief>Late.</debrief>'))
+    case = build_case(read_case(etree.fromstring(xml)))
+    endings = {(d["id"], o["id"]): o.get("severity") for d in case["questions"][-1]["decisions"]
+               for o in d["options"] if not o["next"]}
+    assert endings[("d2", "a")] == "good" and endings[("d3", "a")] == "poor"
+    node = etree.Element("puentes_case_study")
+    write_case(case, node)
+    written = etree.tostring(node, encoding="unicode")
+    assert 'severity="poor"' in written and "outcome=" not in written
 
 
 def test_shape_tells_apart_long_divergence_early_endings_and_recoveries():
@@ -119,10 +163,10 @@ def test_shape_tells_apart_long_divergence_early_endings_and_recoveries():
     long_apart = {"start": "d1", "decisions": [
         {"id": "d1", "options": [{"id": "a", "next": "d2", "points": 2}, {"id": "b", "next": "d4", "points": 0}]},
         {"id": "d2", "options": [{"id": "a", "next": "d3", "points": 2}, {"id": "b", "next": None, "points": 0,
-                                                                         "outcome": "poor"}]},
-        {"id": "d3", "options": [{"id": "a", "next": None, "points": 2, "outcome": "good"}]},
+                                                                         "severity": "poor"}]},
+        {"id": "d3", "options": [{"id": "a", "next": None, "points": 2, "severity": "good"}]},
         {"id": "d4", "options": [{"id": "a", "next": "d5", "points": 1}]},
-        {"id": "d5", "options": [{"id": "a", "next": None, "points": 3, "outcome": "good"}]},
+        {"id": "d5", "options": [{"id": "a", "next": None, "points": 3, "severity": "good"}]},
     ]}
     found = branching.shape(long_apart)
     assert found["apart"] == 2 and found["early_endings"] == 1 and found["recoveries"] == 1

@@ -39,11 +39,14 @@ def test_saving_a_changed_case(load_block, case_id, staff):
     (lambda c: c["questions"][1].update(type="essay"), "questions.1.type"),
     (lambda c: c.update(questions="q1"), "questions"),
     (lambda c: c["questions"][3].update(criteria=[]), "questions.3.criteria"),
-    (lambda c: c["questions"][4]["decisions"][1]["options"][0].update(outcome="great"),
-     "questions.4.decisions.1.options.0.outcome"),
-    (lambda c: [c["questions"][4]["decisions"][1]["options"][0].update(outcome="good"),
-                c["questions"][4]["decisions"][2]["options"][0].update(outcome="poor", points=5)],
+    (lambda c: c["questions"][4]["decisions"][1]["options"][0].update(severity="great"),
+     "questions.4.decisions.1.options.0.severity"),
+    (lambda c: [c["questions"][4]["decisions"][1]["options"][0].update(severity="good", debrief="Met."),
+                c["questions"][4]["decisions"][2]["options"][0].update(severity="harmful", points=5, debrief="Late.")],
      "questions.4.decisions.2.options.0.points"),  # turning away the measles case may not outscore the good path
+    (lambda c: [c["questions"][4]["decisions"][1]["options"][0].update(severity="good", debrief="Met."),
+                c["questions"][4]["decisions"][2]["options"][0].update(severity="poor")],
+     "questions.4.decisions.2.options.0.debrief"),  # every ending is debriefed
 ])
 def test_bad_edits_get_400_naming_the_field(load_block, case_id, staff, change, field):
     block = load_block.studio(case_id, staff)
@@ -59,42 +62,43 @@ def test_learners_cannot_edit(load_block, case_id, learner):
     assert post_json(block, "studio_submit", block.case())[0] == 403
 
 
-def test_pins_outcomes_debriefs_and_a_rubric_save_from_the_editor(load_block, case_id, staff):
+def test_pins_severities_debriefs_and_a_rubric_save_from_the_editor(load_block, case_id, staff):
     block = load_block.studio(case_id, staff)
     case = block.case()
     case["questions"][0]["options"][1]["fixed"] = True
     case["questions"][3]["criteria"].append({"id": "c", "text": "Says who pays"})
     ending = case["questions"][4]["decisions"][1]["options"][0]
-    ending.update(outcome="good", debrief="Listening first kept the neighbours on side.")
-    case["questions"][4]["decisions"][2]["options"][0].update(outcome="mixed")
+    ending.update(severity="good", debrief="Listening first kept the neighbours on side.")
+    case["questions"][4]["decisions"][2]["options"][0].update(severity="fair", debrief="Late but contained.")
     assert post_json(block, "studio_submit", case) == (200, {"result": "success"})
     saved = load_block.block(case_id, staff)
     assert saved.questions[0]["options"][1]["fixed"] is True
     assert [c["id"] for c in saved.questions[3]["criteria"]] == ["a", "b", "c"]
     assert saved.questions[4]["decisions"][1]["options"][0]["debrief"] == "Listening first kept the neighbours on side."
+    assert saved.questions[4]["decisions"][2]["options"][0]["severity"] == "fair"
 
 
-def chain(count, outcomes=False):
+def chain(count, severities=False):
     """A decision path of `count` decisions, each with two options that both lead to the next one."""
     decisions = []
     for number in range(1, count + 1):
         following = f"d{number + 1}" if number < count else None
         decisions.append({"id": f"d{number}", "situation": f"Situation {number}", "options": [
             {"id": option, "text": f"Option {option}", "next": following, "points": str(points),
-             "consequence": "", "outcome": ("good" if points else "poor") if outcomes and not following else "",
-             "debrief": ""} for option, points in (("a", 1), ("b", 0))]})
+             "consequence": "", "severity": ("good" if points else "poor") if severities and not following else "",
+             "debrief": "" if following else "The whole path."} for option, points in (("a", 1), ("b", 0))]})
     return decisions
 
 
-@pytest.mark.parametrize(("count", "outcomes", "words"), [(3000, False, "at most 100 decisions"),
+@pytest.mark.parametrize(("count", "severities", "words"), [(3000, False, "at most 100 decisions"),
                                                          (40, True, "more than 2000 different routes")])
-def test_a_path_too_large_to_check_is_refused_with_a_message(load_block, case_id, staff, count, outcomes, words):
+def test_a_path_too_large_to_check_is_refused_with_a_message(load_block, case_id, staff, count, severities, words):
     """L1: a 3,000-decision case saved from Studio answered 500 (RecursionError); one whose routes double at
     every decision would take forever to check. Both get 400 naming the decisions, and nothing is saved."""
     block = load_block.studio(case_id, staff)
     case = block.case()
     question = next(q for q in case["questions"] if q.get("decisions"))
-    question.update(start="d1", decisions=chain(count, outcomes))
+    question.update(start="d1", decisions=chain(count, severities))
     status, body = post_json(block, "studio_submit", case)
     assert status == 400 and words in body["error"] and body["field"].endswith(".decisions"), body
     assert load_block.block(case_id, staff).questions == block.questions

@@ -1,9 +1,9 @@
-"""Branching that matters: the course's cases are not cut from one mould, and their points follow the outcomes.
+"""Branching that matters: the course's cases are not cut from one mould, and their points follow the severities.
 
-Every ending of every decision path says how it ends (good, mixed, poor), so the block's structure check
-(branching.find_problem) refuses a case where a worse ending scores as much as a better one; these tests
-make sure the courses use it, and that the shapes differ (routes apart for two decisions, early endings,
-recoveries).
+Every ending of every decision path states how severe its consequences are (good, fair, poor, harmful), so
+the block's structure check (branching.find_problem) refuses a case where a graver ending scores as much as
+a milder one, or an ending has no debrief; these tests make sure the courses use it, and that the shapes
+differ (routes apart for two decisions, early endings, recoveries).
 """
 from collections import Counter
 from pathlib import Path
@@ -23,19 +23,44 @@ def paths(language):
     found = {}
     for path in sorted((COURSES / language / "vertical").glob("m*_case_unit.xml")):
         node = etree.parse(str(path)).getroot().find(".//puentes_case_study")
-        case = build_case(read_case(node))  # raises CaseError when a worse ending outscores a better one
+        case = build_case(read_case(node))  # raises CaseError when a graver ending scores as much as a milder one
         found[path.stem[:3]] = next(q for q in case["questions"] if q["type"] == "decision_path")
     return found
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_ending_says_how_it_ends_and_points_follow(language):
+def test_every_ending_states_its_severity_and_points_follow(language):
     for module, path in paths(language).items():
-        for walk in branching.complete_paths(path):
-            assert walk["outcome"] in branching.OUTCOMES, (module, walk["ending"])
-        outcomes = {walk["outcome"] for walk in branching.complete_paths(path)}
-        assert {"good", "poor"} <= outcomes, module  # every case can end well and badly
+        walks = branching.complete_paths(path)
+        for walk in walks:
+            assert walk["severity"] in branching.SEVERITIES, (module, walk["ending"])
+        severities = {walk["severity"] for walk in walks}
+        assert "good" in severities and severities & {"poor", "harmful"}, module  # every case can end well and badly
         assert branching.find_problem(path) is None
+        # the gravest path scores below every good one, and each severity below every milder one
+        by_rank = sorted(walks, key=lambda walk: branching.RANK[walk["severity"]])
+        for graver, milder in zip(by_rank, by_rank[1:], strict=False):
+            if graver["severity"] != milder["severity"]:
+                assert max(w["total"] for w in walks if w["severity"] == graver["severity"]) < \
+                    min(w["total"] for w in walks if w["severity"] == milder["severity"]), (module, graver["ending"])
+
+
+def test_harm_is_told_apart_from_a_delay():
+    """Endings that put people at risk (a sick child turned away, families without shelter) are marked
+    harmful in every language, and a harmful ending in the course never scores as much as a poor one."""
+    for language in LANGUAGES:
+        harmful = [module for module, path in paths(language).items()
+                   if any(w["severity"] == "harmful" for w in branching.complete_paths(path))]
+        assert len(harmful) >= 4, (language, harmful)
+
+
+def test_the_severity_check_sees_harm_outscoring_a_delay():
+    """The check above is not empty: a harmful ending given the points of a good one is refused."""
+    path = paths("en")["m02"]
+    harmful = next(o for d in path["decisions"] for o in d["options"] if o.get("severity") == "harmful")
+    broken = {**path, "decisions": [{**d, "options": [{**o, "points": 9} if o is harmful else o for o in d["options"]]}
+                                    for d in path["decisions"]]}
+    assert branching.find_problem(broken)[0] == "worse_outscores_better"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -5,14 +5,24 @@ A path is a dict `{"start": "d1", "decisions": [{"id", "situation", "options": [
 "option": "a"}, ...]`. The rules here are pure: the block stores the steps and asks these functions
 what comes next and what the path is worth.
 
-An option that ends the path may say how it ends (`outcome`: good, mixed or poor) and carry a
-debrief of the whole path. When a case's endings say so, points must follow them: every path that
-ends worse scores less than every path that ends better (`find_problem`), so a learner who turns a
-sick child away can never outscore one who protected everyone but stumbled at the end.
+An option that ends the path may say how severe its consequences are for the people in the case
+(`severity`, from the mildest: good, fair, poor, harmful; see SEVERITIES) and carries a debrief of
+the whole path. When a case's endings say so, points must follow them: every path that ends more
+severely scores less than every path that ends less severely (`find_problem`), so a learner who
+turns a sick child away (harmful) can never outscore one who merely delayed a service (poor), nor
+one who protected everyone but stumbled at the end.
 """
 
-OUTCOMES = ("good", "mixed", "poor")
-RANK = {"poor": 0, "mixed": 1, "good": 2}
+# From the mildest to the gravest consequence of a whole path, for the people in the case:
+#   good     the people get what they are entitled to and the municipality's action holds;
+#   fair     part of the goal is met: some people are missed, served late or served less well;
+#   poor     a service is delayed or lost, trust or an opportunity is lost: harm that can still be repaired;
+#   harmful  someone is put at risk or denied what cannot wait: a sick person's care, shelter, protection
+#            from return or violence, a child's place in school.
+SEVERITIES = ("good", "fair", "poor", "harmful")
+RANK = {"harmful": 0, "poor": 1, "fair": 2, "good": 3}
+# Cases written before severities said `outcome="good|mixed|poor"`; they are read as these severities.
+LEGACY_OUTCOMES = {"good": "good", "mixed": "fair", "poor": "poor"}
 # A case a person can play and a course team can check: beyond these, a path from Studio is refused, so the
 # checks below (which walk every route) stay quick and never recurse past Python's limit (L1).
 MAX_DECISIONS = 100
@@ -60,32 +70,39 @@ def find_problem(path):
     for decision in path["decisions"]:
         if decision["id"] not in reachable:
             return ("unreachable", decision["id"], None)
-    return _outcome_problem(path)
+    return _severity_problem(path)
 
 
-def _outcome_problem(path):
-    """Outcomes, when a case uses them: on every ending, only on endings, and ordered by points."""
+def _severity_problem(path):
+    """Severities, when a case uses them: on every ending with its debrief, only on endings, and ordered by points.
+
+    Codes: 'severity_on_step' (an option that goes on states a severity), 'no_severity' (an ending states
+    none), 'no_debrief' (an ending has no debrief of its path), 'worse_outscores_better' (a path that ends
+    more severely totals as much as or more than one that ends less severely; names the graver ending).
+    """
     options = [(d["id"], o) for d in path["decisions"] for o in d["options"]]
-    if not any(o.get("outcome") for _d, o in options):
+    if not any(o.get("severity") for _d, o in options):
         return None
     for decision_id, option in options:
-        if option.get("next") and option.get("outcome"):
-            return ("outcome_on_step", decision_id, option["id"])
-        if not option.get("next") and not option.get("outcome"):
-            return ("no_outcome", decision_id, option["id"])
+        if option.get("next") and option.get("severity"):
+            return ("severity_on_step", decision_id, option["id"])
+        if not option.get("next") and not option.get("severity"):
+            return ("no_severity", decision_id, option["id"])
+        if not option.get("next") and not option.get("debrief"):
+            return ("no_debrief", decision_id, option["id"])
     try:
         walks = complete_paths(path)
     except TooManyPaths:
         return ("too_many_paths", None, None)
     for worse in walks:
         for better in walks:
-            if RANK[worse["outcome"]] < RANK[better["outcome"]] and worse["total"] >= better["total"]:
+            if RANK[worse["severity"]] < RANK[better["severity"]] and worse["total"] >= better["total"]:
                 return ("worse_outscores_better", *worse["ending"])
     return None
 
 
 def complete_paths(path):
-    """Every walk from the start to an ending: {"steps", "total", "outcome", "ending": (decision, option)}."""
+    """Every walk from the start to an ending: {"steps", "total", "severity", "ending": (decision, option)}."""
     decisions = decisions_by_id(path)
     walks = []
 
@@ -97,7 +114,7 @@ def complete_paths(path):
             else:
                 if len(walks) >= MAX_PATHS:
                     raise TooManyPaths()
-                walks.append({"steps": taken, "total": total + option["points"], "outcome": option.get("outcome"),
+                walks.append({"steps": taken, "total": total + option["points"], "severity": option.get("severity"),
                               "ending": (decision_id, option["id"])})
 
     walk(path["start"], [], 0)
@@ -130,7 +147,7 @@ def shape(path):
         "shortest": min(len(w["steps"]) for w in walks),
         "apart": apart,
         "early_endings": len({w["ending"] for w in walks} - {w["ending"] for w in walks if len(w["steps"]) == longest}),
-        "recoveries": sum(1 for w in walks if w["outcome"] == "good"
+        "recoveries": sum(1 for w in walks if w["severity"] == "good"
                           and any((s["decision"], s["option"]) in zero for s in w["steps"])),
     }
 

@@ -12,7 +12,7 @@ from puentes_core.sanitize import clean_html, plain_text
 from . import branching
 
 QUESTION_TYPES = ("single_choice", "multiple_choice", "ranking", "reflection", "decision_path")
-OUTCOMES = branching.OUTCOMES
+SEVERITIES = branching.SEVERITIES
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
 # Web links, or links inside the course (/static/..., /jump_to_id/..., /asset-v1:...); never "//host".
 SAFE_LINK = re.compile(r"^(https?://|mailto:|/(?!/))", re.IGNORECASE)
@@ -268,18 +268,25 @@ def _decision_path(reader, raw, question):
                 "next": str(option.get("next") or "").strip() or None, "points": _points(option_reader),
                 "fixed": option_reader.flag("fixed"),
                 "consequence": option_reader.text("consequence", required=False),
-                "outcome": _outcome(option_reader), "debrief": option_reader.text("debrief", required=False)})
+                "severity": _severity(option_reader), "debrief": option_reader.text("debrief", required=False)})
         _unique(decision_reader.child(decision, "<options>", f"{decision_path}.options"), entry["options"], "option")
         question["decisions"].append(entry)
     _unique(reader.child(raw, "<decisions>", f"{reader.path}.decisions"), question["decisions"], "decision")
     _check_branches(reader, question)
 
 
-def _outcome(reader):
-    value = str(reader.raw.get("outcome") or "").strip()
-    if value and value not in OUTCOMES:
-        _ = reader._
-        reader.fail("outcome", _("Say how the path ends: good, mixed or poor."))
+def _severity(reader):
+    """The ending's severity; a case written before severities says `outcome` (good, mixed, poor) instead."""
+    _ = reader._
+    value = str(reader.raw.get("severity") or "").strip()
+    if value and value not in SEVERITIES:
+        reader.fail("severity", _("Say how severe this ending is for the people in the case: good, fair, poor "
+                                  "or harmful."))
+    legacy = str(reader.raw.get("outcome") or "").strip()
+    if legacy and not value:
+        if legacy not in branching.LEGACY_OUTCOMES:
+            reader.fail("outcome", _("Say how the path ends: good, mixed or poor."))
+        value = branching.LEGACY_OUTCOMES[legacy]
     return value
 
 
@@ -314,14 +321,17 @@ def _check_branches(reader, question):
         option_reader.fail("next", _("No decision has the id '{id}'.").format(id=target))
     if code == "cycle":
         option_reader.fail("next", _("This leads back to an earlier decision, so the path could loop forever."))
-    if code == "no_outcome":
-        option_reader.fail("outcome", _("This option ends the path: say whether it ends well (good), "
-                                        "half-way (mixed) or badly (poor), as the other endings do."))
-    if code == "outcome_on_step":
-        option_reader.fail("outcome", _("Only an option that ends the path has an outcome; clear it or its next "
-                                        "decision."))
-    option_reader.fail("points", _("A path that ends worse scores as much as or more than a path that ends "
-                                   "better: lower this ending's points or those on its way."))
+    if code == "no_severity":
+        option_reader.fail("severity", _("This option ends the path: say how severe its consequences are (good, "
+                                         "fair, poor or harmful), as the other endings do."))
+    if code == "severity_on_step":
+        option_reader.fail("severity", _("Only an option that ends the path has a severity; clear it or its next "
+                                         "decision."))
+    if code == "no_debrief":
+        option_reader.fail("debrief", _("This option ends the path: write the debrief learners read here, looking "
+                                        "back on the whole path."))
+    option_reader.fail("points", _("A path that ends more severely scores as much as or more than a path that "
+                                   "ends less severely: lower this ending's points or those on its way."))
 
 
 def question_points(question):

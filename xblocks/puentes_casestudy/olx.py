@@ -167,7 +167,7 @@ def _write_question(parent, question):
             _sub(decision_node, "situation", decision["situation"])
             for option in decision["options"]:
                 option_node = _sub(decision_node, "option", option["text"], id=option["id"], next=option["next"],
-                                   points=_number(option["points"]), outcome=option.get("outcome"),
+                                   points=_number(option["points"]), severity=option.get("severity"),
                                    fixed="true" if option.get("fixed") else None)
                 if option["consequence"]:
                     _sub(option_node, "consequence", option["consequence"])

@@ -11,12 +11,13 @@ function PuentesCaseStudyEditor(runtime, element, args) {
   var OPTION = { fields: [["id", _("Id"), "text"], ["text", _("Option text"), "textarea"],
     ["correct", _("Correct"), "checkbox"], ["fixed", _("Keep in this place (learners see the others shuffled)"), "checkbox"],
     ["feedback", _("Feedback shown after answering"), "textarea"]] };
-  var OUTCOMES = [["", _("(the path goes on)")], ["good", _("Ends well")], ["mixed", _("Ends half-way")],
-    ["poor", _("Ends badly")]];
+  var SEVERITIES = [["", _("(the path goes on)")], ["good", _("Good: people get what they are entitled to")],
+    ["fair", _("Fair: some people missed or served late")], ["poor", _("Poor: a service delayed or lost, harm that can be repaired")],
+    ["harmful", _("Harmful: someone put at risk or denied what cannot wait")]];
   var STEP = { fields: [["id", _("Id"), "text"], ["text", _("Option text"), "textarea"],
     ["next", _("Next decision (id; empty ends the path)"), "text"], POINTS,
     ["fixed", _("Keep in this place (learners see the others shuffled)"), "checkbox"],
-    ["consequence", _("Consequence"), "textarea"], ["outcome", _("How the path ends (endings only)"), "select", OUTCOMES],
+    ["consequence", _("Consequence"), "textarea"], ["severity", _("How severe the ending is (endings only; points must follow)"), "select", SEVERITIES],
     ["debrief", _("Debrief of the whole path (endings only)"), "textarea"]] };
   var QUESTION_TYPES = [["single_choice", _("Single choice")], ["multiple_choice", _("Multiple choice")],
     ["ranking", _("Ranking (write the items in the right order)")], ["reflection", _("Written reflection")],
