@@ -7,7 +7,7 @@ MANAGE := cd demo && ../$(PY) manage.py
 DIST ?= dist
 
 .PHONY: venv system demo demo-data test test-sqlite test-mariadb test-verawood test-tutor quality wheel-smoke \
-        translations courses dist dist-wheels bench requirements clean
+        translations courses dist dist-wheels bench bench-ora2 requirements clean
 
 venv:
 	@bash scripts/bootstrap.sh
@@ -66,6 +66,12 @@ dist-wheels: venv
 bench: venv
 	@$(PY) -m benchmarks
 
+# The pack against edx-ora2 7.1.2 (an optional extra, requirements/ora2.in) in its own venv, .venv-ora2; once
+# that exists, `make bench` runs the comparison with it too.
+bench-ora2: venv
+	@bash scripts/ora2-venv.sh
+	@.venv-ora2/bin/python -m benchmarks ora2_comparison
+
 requirements:
 	@$(PY) -m pip install -q pip-tools
 	@cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt
@@ -73,4 +79,4 @@ requirements:
 	@cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-index-url --no-emit-find-links build.in -o build.txt
 
 clean:
-	rm -rf $(VENV) .venv-tutor .venv-verawood build dist *.egg-info demo/var .pytest_cache
+	rm -rf $(VENV) .venv-tutor .venv-verawood .venv-ora2 build dist *.egg-info demo/var .pytest_cache

@@ -14,7 +14,10 @@ from pathlib import Path
 from benchmarks.harness import machine_load
 
 REPO = Path(__file__).resolve().parent.parent
-SKIP = {"__init__", "__main__", "harness", "lms_like_settings"}
+SKIP = {"__init__", "__main__", "harness", "lms_like_settings", "ora2_settings", "ora2_runtime", "ora2_data",
+        "ora2_operations"}
+# A section that needs an optional extra runs with the venv that has it, when there is one (`make bench-ora2`).
+PYTHON_FOR = {"ora2_comparison": REPO / ".venv-ora2" / "bin" / "python"}
 ON_MARIADB = {"review": "also", "awards_handoff": "only"}
 
 
@@ -44,7 +47,9 @@ def run(name, title, extra):
     heading = f"## {name}" + (f" ({title})" if title else "")
     print(f"benchmark {name} {title}…", flush=True)
     load_before = machine_load()
-    result = subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], cwd=REPO, capture_output=True, text=True,
+    python = PYTHON_FOR.get(name)
+    python = str(python) if python and python.exists() else sys.executable
+    result = subprocess.run([python, "-m", f"benchmarks.{name}"], cwd=REPO, capture_output=True, text=True,
                             env={**os.environ, **extra, "PYTHONPATH": f"{REPO}:{REPO / 'demo'}"})
     output = result.stdout.strip() if result.returncode == 0 else f"FAILED:\n```\n{result.stderr[-3000:]}\n```"
     print(output)
@@ -64,7 +69,9 @@ def main():
         f"Written by `make bench` on {datetime.date.today()}: {os.cpu_count()} cores ({cpu}), "
         f"Python {platform.python_version()}, SQLite unless a section says otherwise. "
         "p50/p95 in milliseconds over repeated in-process calls through the real handlers (p50: the median); "
-        "queries = SQL statements one call issues. Each section gives the machine's load beside its figures.\n\n"
+        "queries = SQL statements one call issues. Each section gives the machine's load beside its figures. "
+        "Section ora2_comparison sets the pack beside edx-ora2 7.1.2 in one process, database and runtime; it runs "
+        "once `make bench-ora2` has installed ORA2 (an optional extra, in .venv-ora2), and otherwise says so.\n\n"
     )
     if chosen:
         return

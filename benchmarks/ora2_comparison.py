@@ -1,0 +1,107 @@
+"""Benchmark: the pack's learner pages and submits against edx-ora2 7.1.2's, side by side (issue 19).
+
+ORA2's openassessment block and the pack's blocks run in one process, on one database, through one runtime
+(the demo's, with the same platform shims for every block: benchmarks/ora2_runtime.py), each call a request
+of its own as in the LMS (a new runtime, the block's fields read in one query). Calls are interleaved — every
+operation once per round, the order rotating — so a load spike hits all alike; each run gives a p50 per
+operation, and the figures are the medians of several runs, with the machine's load beside each.
+
+ORA2's page is its student_view plus the requests its JavaScript sends on load (edx-ora2
+openassessment/xblock/static/js/src/lms/oa_base.js `load` → ResponseView and `loadAssessmentModules`, each
+view's `server.render(...)`, a POST to `render_<step>`; the peer view then asks for `render_message`):
+submission, student_training, peer_assessment, staff_assessment, self_assessment, grade, leaderboard,
+message. The pack's pages send no request on load.
+
+Needs ORA2 (`make bench-ora2` installs it in .venv-ora2 and runs this); without it, says so and stops.
+
+    python -m benchmarks.ora2_comparison
+"""
+import importlib.util
+import os
+import statistics
+import time
+import warnings
+
+INSTALL_HINT = ("ORA2 comparison skipped: edx-ora2 is not installed here. `make bench-ora2` installs edx-ora2 "
+                "7.1.2 in .venv-ora2 (requirements/ora2.in) and runs it.")
+SIZES = (0, 1000, 10000)
+RUNS = int(os.environ.get("PUENTES_ORA2_RUNS", "5"))
+ROUNDS = int(os.environ.get("PUENTES_ORA2_ROUNDS", "12"))
+# (what is compared, the pack's operation, ORA2's operation, the goal for the ratio)
+COMPARISONS = (
+    ("proposal page open, a full draft (ORA2: page + 8 load requests, a saved draft)", "proposal page",
+     "ORA2 page, draft", 1 / 3),
+    ("case-study page open, before answering (ORA2: page + 8 load requests, nothing saved)", "case-study page",
+     "ORA2 page, blank", 1 / 3),
+    ("case-study submit vs ORA2 submit", "case-study submit", "ORA2 submit", 0.5),
+    ("proposal submit (15 sections + a letter) vs ORA2 submit", "proposal submit", "ORA2 submit", 0.5),
+)
+
+
+def ora2_installed():
+    return importlib.util.find_spec("openassessment") is not None
+
+
+def interleaved_run(operations, rounds):
+    """One run: every operation once per round, the order rotating; the p50 (ms) of each."""
+    names = list(operations)
+    samples = {name: [] for name in names}
+    for number in range(rounds):
+        shift = number % len(names)
+        for name in names[shift:] + names[:shift]:
+            start = time.perf_counter()
+            operations[name]()
+            samples[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def measure_runs(operations, runs, rounds):
+    """Per operation, the p50 of each run; and the machine's load after each run."""
+    from benchmarks.harness import machine_load
+    for operation in operations.values():  # warm caches (compiled templates, translations) as a live site has
+        operation()
+    results, loads = [], []
+    for _ in range(runs):
+        results.append(interleaved_run(operations, rounds))
+        loads.append(machine_load())
+    return results, loads
+
+
+def summarise(size, results, loads):
+    """Rows: comparison, N, pack p50, ORA2 p50, ratio (median of the runs' ratios), goal, verdict, load."""
+    rows = []
+    for label, ours, theirs, goal in COMPARISONS:
+        ratio = statistics.median(run[ours] / run[theirs] for run in results)
+        rows.append([label, size, statistics.median(run[ours] for run in results),
+                     statistics.median(run[theirs] for run in results), f"{ratio:.2f}", f"≤ {goal:.2f}",
+                     "met" if ratio <= goal else "MISSED", f"{min(loads)}–{max(loads)}"])
+    return rows
+
+
+def main():
+    if not ora2_installed():
+        print(INSTALL_HINT)
+        return
+    os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.ora2_settings"
+    warnings.filterwarnings("ignore", category=DeprecationWarning)  # ORA2's utcnow(), once per line, to stderr
+    from benchmarks.harness import bench_database, table
+    with bench_database() as connection:
+        from benchmarks.ora2_operations import Scene
+        scene = Scene()
+        rows = []
+        filled = 0
+        for size in SIZES:
+            scene.fill(size - filled, start=filled)
+            filled = size
+            results, loads = measure_runs(scene.operations(RUNS * ROUNDS + 1), RUNS, ROUNDS)
+            rows += summarise(size, results, loads)
+        database = "MariaDB" if connection.vendor == "mysql" else "SQLite"
+        print(f"{database}, Spanish (es-419); N = other learners' submissions in each block. p50 ms per "
+              f"operation in each of {RUNS} runs of {ROUNDS} interleaved rounds; the figures are the runs' "
+              "medians, the ratio the median of the runs' ratios; load = the machine's 1-minute load after "
+              "each run.\n")
+        print(table(["comparison", "N", "Puentes p50 ms", "ORA2 p50 ms", "ratio", "goal", "", "load"], rows))
+
+
+if __name__ == "__main__":
+    main()
