@@ -17,11 +17,12 @@ import pytest
 
 COURSES = Path(__file__).resolve().parents[2] / "course_content"
 LANGUAGES = ("en", "es", "pt")
-# Before issue 15's pass (measured with this module): 15/47 (en, 32 %), 28/46 (es, 61 %), 18/41 (pt, 44 %)
-# document-naming links went to a homepage. After it: 7/48, 9/46, 3/41. What is left (Panama's Darién
-# statistics, Mexico City's 2011 law, Chile's census, CNE/CEB Resolution 1/2020...) has no document address
-# we could confirm; the script lists it. Lower these as addresses are found; never raise them.
-MAX_HOMEPAGE_SHARE = {"en": 0.15, "es": 0.20, "pt": 0.08}
+# Before issue 15's pass (measured with this module): 15/47 (en, 32 %), 28/46 (es, 61 %) and
+# 18/41 (pt, 44 %) document-naming links went to a homepage; after it 6/50 (12 %), 8/49 (16 %) and
+# 3/44 (7 %). What is left (Panama's Darién statistics, Mexico City's 2011 law, CNE/CEB Resolution
+# 1/2020, KNOMAD's brief...) has no document address we could confirm; the script lists it. Lower
+# these shares as addresses are found; never raise them.
+MAX_HOMEPAGE_SHARE = {"en": 0.12, "es": 0.17, "pt": 0.07}
 
 FRONT_PAGE_SEGMENT = re.compile(r"[a-z]{2,3}(?:[-_][a-z]{2})?")
 DOCUMENT_WORDS = re.compile(
