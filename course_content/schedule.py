@@ -1,8 +1,10 @@
-"""The rulebook's calendar written into the three courses: each module's `start`, the `due` date of its
-graded sequentials, and the proposal's `due` (`make courses` runs it; the tests check the result).
+"""The rulebook's calendar and team size written into the three courses: each module's `start`, the `due` date
+of its graded sequentials, the proposal's `due` and `max_team_size`, and the teams' size in the course's
+`teams_configuration` (`make courses` runs it; the tests check the result).
 
 Attributes are edited in place in the opening tag, so the rest of each file stays as the authors wrote it.
 """
+import json
 import re
 from pathlib import Path
 
@@ -17,13 +19,16 @@ def _utc(moment):
 
 
 def _set_attribute(path, tag, name, value):
-    """Set `name` on the first `<tag ...>` of the file; True when the file changed."""
+    """Set `name` on the first `<tag ...>` of the file, in place when it is there; True when the file changed."""
     text = path.read_text(encoding="utf-8")
     match = re.search(rf"<{tag}\b[^>]*?(/?)>", text)
     opening = match.group(0)
     closing = "/>" if match.group(1) else ">"
-    stripped = re.sub(rf'\s{name}="[^"]*"', "", opening[: -len(closing)])
-    updated = text.replace(opening, f'{stripped} {name}="{value}"{closing}', 1)
+    if re.search(rf'\s{name}="[^"]*"', opening):
+        changed = re.sub(rf'(\s{name}=)"[^"]*"', lambda m: f'{m.group(1)}"{value}"', opening, count=1)
+    else:
+        changed = f'{opening[: -len(closing)]} {name}="{value}"{closing}'
+    updated = text.replace(opening, changed, 1)
     if updated != text:
         path.write_text(updated, encoding="utf-8")
     return updated != text
@@ -44,6 +49,27 @@ def apply(course_root=COURSES):
                 if _set_attribute(path, "sequential", "due", _utc(book.module_due(int(path.stem[1:3])))):
                     changed.append(path)
         proposal = course / "vertical" / "m11_proposal_unit.xml"
-        if _set_attribute(proposal, "puentes_proposal", "due", _utc(book.dates.submissions_close)):
+        due = _set_attribute(proposal, "puentes_proposal", "due", _utc(book.dates.submissions_close))
+        size = _set_attribute(proposal, "puentes_proposal", "max_team_size", str(book.eligibility["max_team_size"]))
+        if due or size:
             changed.append(proposal)
+        for policy in sorted(course.glob("policies/*/policy.json")):
+            if _set_team_size(policy, book.eligibility["max_team_size"]):
+                changed.append(policy)
     return changed
+
+
+def _set_team_size(path, size):
+    """The course's teams and each team-set hold at most `size` people; True when the file changed."""
+    text = path.read_text(encoding="utf-8")
+    policy = json.loads(text)
+    for settings in policy.values():
+        teams = settings.get("teams_configuration") if isinstance(settings, dict) else None
+        if teams:
+            teams["max_team_size"] = size
+            for team_set in teams.get("team_sets", []):
+                team_set["max_team_size"] = size
+    updated = json.dumps(policy, indent=2, ensure_ascii=False) + "\n"
+    if updated != text:
+        path.write_text(updated, encoding="utf-8")
+    return updated != text

@@ -1,14 +1,17 @@
 """One rulebook (puentes_core/rulebook.toml): the rules pages of the three courses, the proposal form and the
 awards app all say what it says, so the languages cannot drift apart."""
 import dataclasses
+import json
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from lxml import html as lxml_html
 
-from course_content import rules_pages
+from course_content import checks, rules_pages, schedule
 from puentes_core import rulebook
 
 COURSES = Path(__file__).resolve().parents[2] / "course_content"
@@ -76,6 +79,65 @@ def test_the_jury_scores_the_rulebooks_criteria_and_breaks_ties_its_way():
     assert tuple(DEFAULT_ORDER) == book.tie_break
 
 
+def team_sizes(course_root, language):
+    """Every place a course states the largest team: the proposal's attribute and the teams configuration."""
+    course = Path(course_root) / language
+    proposal = etree.parse(str(course / "vertical" / "m11_proposal_unit.xml")).getroot().find("puentes_proposal")
+    teams = checks.course_settings(course)["teams_configuration"]
+    return {int(proposal.get("max_team_size")), teams["max_team_size"], *(s["max_team_size"] for s in teams["team_sets"])}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_team_size_in_the_rulebook_the_proposal_block_and_the_courses(language):
+    from puentes_proposal.block import ProposalBlock
+    book = rulebook.load()
+    size = book.eligibility["max_team_size"]
+    assert ProposalBlock.max_team_size.default == size
+    assert ProposalBlock.currency.default == book.currency
+    assert team_sizes(COURSES, language) == {size}
+
+
+def test_a_team_size_restated_in_a_course_is_rewritten_from_the_rulebook(tmp_path):
+    """`make courses` (schedule.apply) puts the rulebook's size back where a course says another."""
+    for language in LANGUAGES:
+        shutil.copytree(COURSES / language / "policies", tmp_path / language / "policies")
+        shutil.copytree(COURSES / language / "course", tmp_path / language / "course")
+        shutil.copy(COURSES / language / "course.xml", tmp_path / language / "course.xml")
+        (tmp_path / language / "vertical").mkdir()
+        shutil.copy(COURSES / language / "vertical" / "m11_proposal_unit.xml", tmp_path / language / "vertical")
+    proposal = tmp_path / "es" / "vertical" / "m11_proposal_unit.xml"
+    proposal.write_text(proposal.read_text(encoding="utf-8").replace('max_team_size="5"', 'max_team_size="8"'),
+                        encoding="utf-8")
+    policy = next((tmp_path / "pt" / "policies").glob("*/policy.json"))
+    data = json.loads(policy.read_text(encoding="utf-8"))
+    next(iter(data.values()))["teams_configuration"]["team_sets"][0]["max_team_size"] = 9
+    policy.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert team_sizes(tmp_path, "es") != {5} and team_sizes(tmp_path, "pt") != {5}
+    assert set(schedule.apply(tmp_path)) == {proposal, policy}
+    size = rulebook.load().eligibility["max_team_size"]
+    assert all(team_sizes(tmp_path, language) == {size} for language in LANGUAGES)
+
+
+def test_the_awards_defaults_are_the_rulebooks():
+    """A jury-settings row made outside the set-up page (admin, fixtures) is blind, with the rulebook's jurors;
+    an edition has as many prizes as the rulebook pays."""
+    from puentes_awards.jury.models import JurySettings
+    from puentes_awards.models import Edition
+    book = rulebook.load()
+    assert JurySettings._meta.get_field("show_municipality").get_default() is (not book.blind)
+    assert JurySettings._meta.get_field("jurors_per_entry").get_default() == book.jurors_per_entry
+    assert len([f for f in Edition._meta.get_fields() if f.name.endswith("_prize")]) == book.prizes
+
+
+def test_the_defaults_follow_a_changed_rulebook(monkeypatch):
+    """The defaults read the rulebook, not a copy of today's values: an open jury with 5 jurors shows through."""
+    from puentes_awards.jury.models import JurySettings
+    changed = dataclasses.replace(rulebook.load(), blind=False, jurors_per_entry=5)
+    monkeypatch.setattr(rulebook, "load", lambda: changed)
+    assert JurySettings._meta.get_field("show_municipality").get_default() is True
+    assert JurySettings._meta.get_field("jurors_per_entry").get_default() == 5
+
+
 @pytest.mark.django_db
 def test_a_new_editions_jury_is_blind_with_the_rulebooks_jurors():
     from django.utils import timezone
@@ -91,6 +153,13 @@ def test_a_new_editions_jury_is_blind_with_the_rulebooks_jurors():
     book = rulebook.load()
     assert jury.jurors_per_entry == book.jurors_per_entry and jury.show_municipality is (not book.blind)
     assert jury.tiebreak_order == list(book.tie_break)
+    other = Edition.objects.get(slug=api.create_edition(
+        name="Premio 2028", courses=[("course-v1:OAS+PUENTES-PT+2028", "pt")], call_opens_at=now,
+        call_closes_at=now + timezone.timedelta(days=30), prizes=(1, 1, 1), currency="USD"))
+    from puentes_awards.jury.models import JurySettings
+    made_directly = JurySettings.objects.create(edition=other)
+    assert made_directly.show_municipality is (not book.blind)
+    assert made_directly.jurors_per_entry == book.jurors_per_entry
 
 
 @pytest.mark.parametrize(("change", "message"), [

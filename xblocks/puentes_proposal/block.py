@@ -14,7 +14,7 @@ from opaque_keys.edx.keys import UsageKey
 from xblock.core import XBlock
 from xblock.fields import Date, Integer, List, Scope, String
 
-from puentes_core import client
+from puentes_core import client, rulebook
 from puentes_core.countries import country_choices
 from puentes_core.i18n import I18nMixin
 from puentes_core.numbers import format_money, format_number, plain_number, reader_locale
@@ -86,12 +86,14 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, PlatformTeamsMixin, I18n
     teamset_id = String(display_name=_("Team-set"), default="", scope=Scope.settings,
                         help=_("The course's Open edX team-set whose teams write the proposals. Empty: learners "
                                "form teams in this unit by invitation."))
-    max_team_size = Integer(display_name=_("Largest team"), default=5, scope=Scope.settings,
+    # The competition's rules (puentes_core/rulebook.toml) set the largest team and the prizes' currency.
+    max_team_size = Integer(display_name=_("Largest team"), default=rulebook.load().eligibility["max_team_size"],
+                            scope=Scope.settings,
                             help=_("How many people of one municipality can write a proposal together."))
     max_versions = Integer(display_name=_("Versions allowed"), default=3, scope=Scope.settings,
                            help=_("How many times a team can submit (the first version and its revisions); "
                                   "0 for no limit."))
-    currency = String(display_name=_("Budget currency"), default="USD", scope=Scope.settings,
+    currency = String(display_name=_("Budget currency"), default=rulebook.load().currency, scope=Scope.settings,
                       help=_("ISO 4217 code for amounts in the budget, such as USD."))
     points_possible = Integer(display_name=_("Points"), default=100, scope=Scope.settings,
                               help=_("The score an approved proposal can earn."))

@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 
+from puentes_core import rulebook
+
 from ..scoring.tiebreak import DEFAULT_ORDER
 
 SCREENING, FINAL = "screening", "final"
@@ -14,13 +16,25 @@ def default_tiebreak():
     return list(DEFAULT_ORDER)
 
 
+# The rulebook (puentes_core/rulebook.toml) says how a jury works; a row made without services.jury_settings
+# (the admin, a fixture) starts from the same rules.
+def default_jurors_per_entry():
+    return rulebook.load().jurors_per_entry
+
+
+def default_show_municipality():
+    """Blind scoring (the rulebook's `jury.blind`) hides the municipality from the jurors."""
+    return not rulebook.load().blind
+
+
 class JurySettings(models.Model):
     """How an edition's jury works; created with the edition's first juror or by the organisers."""
 
     edition = models.OneToOneField("puentes_awards.Edition", on_delete=models.CASCADE, related_name="jury_settings")
-    jurors_per_entry = models.PositiveSmallIntegerField(default=3)
+    jurors_per_entry = models.PositiveSmallIntegerField(default=default_jurors_per_entry)
     seed = models.PositiveIntegerField(default=2027, help_text="Makes the assignment reproducible")
-    show_municipality = models.BooleanField(default=True, help_text="Jurors see the entry's municipality")
+    show_municipality = models.BooleanField(default=default_show_municipality,
+                                            help_text="Jurors see the entry's municipality")
     conflict_same_municipality = models.BooleanField(default=True)
     conflict_same_country = models.BooleanField(default=False)
     tiebreak_order = models.JSONField(default=default_tiebreak)
