@@ -84,7 +84,8 @@ def team_sizes(course_root, language):
     course = Path(course_root) / language
     proposal = etree.parse(str(course / "vertical" / "m11_proposal_unit.xml")).getroot().find("puentes_proposal")
     teams = checks.course_settings(course)["teams_configuration"]
-    return {int(proposal.get("max_team_size")), teams["max_team_size"], *(s["max_team_size"] for s in teams["team_sets"])}
+    return {int(proposal.get("max_team_size")), teams["max_team_size"],
+            *(team_set["max_team_size"] for team_set in teams["team_sets"])}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
