@@ -152,6 +152,26 @@ def shape(path):
     }
 
 
+def route_form(path):
+    """The routes as a learner meets them, without texts or points: one string per case, equal for two cases
+    only when they offer the same number of options at every step, end at the same places and end well (G)
+    or not (x) at the same places. Decisions that several routes share are written out once per route, so a
+    rejoin and two separate branches read differently. (The course checks compare cases with it.)
+    """
+    complete_paths(path)  # raises TooManyPaths before the written-out routes could grow too long
+    decisions = decisions_by_id(path)
+    memo = {}
+
+    def form(decision_id):
+        if decision_id not in memo:
+            memo[decision_id] = "(" + "".join(sorted(
+                form(o["next"]) if o.get("next") else ("G" if o.get("severity") == "good" else "x")
+                for o in decisions[decision_id]["options"])) + ")"
+        return memo[decision_id]
+
+    return form(path["start"])
+
+
 def _steps_apart(decisions, first, second):
     """How many decisions one of the two routes takes on its own before it can meet the other."""
     return max(_own_stretch(decisions, first, _reachable(decisions, second)),
