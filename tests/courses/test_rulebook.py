@@ -128,6 +128,15 @@ def test_the_awards_defaults_are_the_rulebooks():
     assert JurySettings._meta.get_field("show_municipality").get_default() is (not book.blind)
     assert JurySettings._meta.get_field("jurors_per_entry").get_default() == book.jurors_per_entry
     assert len([f for f in Edition._meta.get_fields() if f.name.endswith("_prize")]) == book.prizes
+    from puentes_awards.jury import services
+    assert services.PLACES == book.prizes
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_course_runs_the_rulebooks_edition(language):
+    """The three course runs are the edition the rules pages announce (course/<run>.xml, policies/<run>/)."""
+    pointer, _course = checks.course_root(COURSES / language)
+    assert pointer.get("url_name") == rulebook.load().edition
 
 
 def test_the_defaults_follow_a_changed_rulebook(monkeypatch):

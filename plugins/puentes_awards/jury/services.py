@@ -33,7 +33,7 @@ from .models import (
     Winner,
 )
 
-PLACES = 3
+PLACES = rulebook.load().prizes  # the rulebook's cash prizes; an edition stores three amounts (test_rulebook)
 BOOTSTRAP_SAMPLES = 1000
 
 
