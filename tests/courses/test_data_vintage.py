@@ -25,8 +25,14 @@ LANGUAGES = ("en", "es", "pt")
 
 SCALES = {
     "en": [(r"billion|bn", 1e9), (r"million", 1e6)],
-    "es": [(r"mil\s+millones", 1e9), (r"millones|millón", 1e6)],
-    "pt": [(r"bilhões|bilhão", 1e9), (r"milhões|milhão", 1e6)],
+    "es": [(r"mil\s+millones", 1e9), (r"millones|millón", 1e6), (r"mil", 1e3)],
+    "pt": [(r"bilhões|bilhão", 1e9), (r"milhões|milhão", 1e6), (r"mil", 1e3)],
+}
+# Figures written in words: "half a million" is a figure as much as "500,000" is.
+WORDS = {
+    "en": [(r"half a million", 500_000), (r"(?<!half )a million", 1_000_000)],
+    "es": [(r"medio millón", 500_000), (r"un millón", 1_000_000)],
+    "pt": [(r"meio milhão", 500_000), (r"um milhão", 1_000_000)],
 }
 PERCENT = {"en": r"\s?(?:%|per\s?cent)", "es": r"\s?(?:%|por\s+ciento)", "pt": r"\s?(?:%|por\s+cento)"}
 NUMBER = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -78,6 +84,9 @@ def figures(sentence, language):
             yield "percent", value, match.group(0)
         elif re.search(r"\d[.,\u00a0\u202f ]\d{3}", raw) and not LEGAL_NUMBER.search(sentence[:match.start()]):
             yield "number", round(value), match.group(0)
+    for words, value in WORDS[language]:
+        for match in re.finditer(rf"\b{words}\b", sentence, re.I):
+            yield "number", value, match.group(0)
 
 
 def module_figures(language, module):
@@ -103,6 +112,9 @@ def test_figures_are_read_in_each_locale():
         123_200_000, 3.6, 1500, 1_500_000_000]
     assert [v for _k, v, _w in figures("831 bilhões de dólares; 48%; a Lei nº 13.445 de 2017", "pt")] == [
         831_000_000_000, 48]
+    assert [v for _k, v, _w in figures("cerca de 21 mil pessoas e meio milhão de estudantes", "pt")] == [
+        21_000, 500_000]
+    assert [v for _k, v, _w in figures("More than half a million students", "en")] == [500_000]
 
 
 def test_a_figure_missing_in_one_language_is_caught():
