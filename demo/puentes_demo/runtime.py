@@ -338,6 +338,11 @@ class DemoRuntime(Runtime):
         return {"completion": CompletionService(django_user.id) if authenticated else None,
                 "teams": TeamsService()}
 
+    def applicable_aside_types(self, block):
+        """None, as the LMS while XBlockAsidesConfig is off, its default (lms/djangoapps/lms_xblock/runtime.py
+        lms_applicable_aside_types): XBlock's own reads every installed package's entry points per render."""
+        return []
+
     # The LMS builds the i18n service per block (x_module.py: "if callable(service): return service(block)").
     def service(self, block, service_name):
         if service_name == "i18n" and block.service_declaration("i18n") is not None:

@@ -99,3 +99,37 @@ def test_the_proposal_page_speaks_the_shipped_catalogue(load_block, make_user, c
             "student_view", {}).body_html()
     team = "Write the proposal alone or with up to %(size)s colleague of your municipality."
     assert catalogue.ngettext(team, team.replace("colleague", "colleagues"), 5) % {"size": 5} in html
+
+
+def test_a_page_asks_the_runtime_for_the_i18n_service_once_and_follows_a_change_of_language(
+        load_block, make_user, course_key, monkeypatch):
+    """The LMS builds a new i18n service (reading locale folders) on every `runtime.service` call; a page asks
+    for dozens of strings, so the block keeps its catalogue, for the language it was asked in."""
+    from puentes_demo.runtime import DemoRuntime
+    usage_id = load_block.parse(PROPOSAL)
+    block = load_block.block(usage_id, make_user("ana", course_key=course_key))
+    asked = []
+    original = DemoRuntime.service
+    monkeypatch.setattr(DemoRuntime, "service", lambda self, blk, name: (
+        asked.append(name) if name == "i18n" else None) or original(self, blk, name))
+    with translation.override("es-419"):
+        html = block.render("student_view", {}).body_html()
+        assert "hasta 5 colegas de su municipio" in html
+        assert asked == ["i18n"]
+        spanish = block.template()[2]["title"]
+    with translation.override("pt-br"):
+        portuguese = block.template()[2]["title"]
+        assert asked == ["i18n", "i18n"]
+    with translation.override("en"):
+        english = block.template()[2]["title"]
+    assert len({english, spanish, portuguese}) == 3, (english, spanish, portuguese)
+
+
+def test_the_demo_runtime_reads_no_asides_as_the_lms_with_asides_off(load_block, make_user, course_key,
+                                                                      monkeypatch):
+    import xblock.plugin
+    usage_id = load_block.parse(PROPOSAL)
+    block = load_block.block(usage_id, make_user("ana", course_key=course_key))
+    monkeypatch.setattr(xblock.plugin.Plugin, "load_classes", classmethod(lambda cls, *a, **k: 1 / 0))
+    assert block.runtime.applicable_aside_types(block) == []
+    assert block.render("student_view", {}).body_html()

@@ -48,6 +48,17 @@ def core_gettext(text):
     return shipped_catalogue("puentes_core", shipped_locale(translation.get_language())).gettext(text)
 
 
+def block_service(block):
+    """The runtime's i18n service for `block`, kept on the block for the active language: the LMS builds a
+    new one (reading the locale folders) on every `runtime.service` call, and a page asks for dozens of
+    strings. A block lives for one request."""
+    language = translation.get_language()
+    kept = block.__dict__.get("_puentes_i18n")
+    if kept is None or kept[0] != language:
+        kept = block.__dict__["_puentes_i18n"] = (language, block.runtime.service(block, "i18n"))
+    return kept[1]
+
+
 def block_catalogue(block):
     """The gettext catalogue `block` speaks in the active language.
 
@@ -55,7 +66,7 @@ def block_catalogue(block):
     translations and XBlock's `{% trans %}` merge on): an operator's or atlas's catalogue wins.
     Otherwise the one the block ships, for whatever spelling of Spanish or Portuguese is active.
     """
-    service = block.runtime.service(block, "i18n")
+    service = block_service(block)
     if getattr(service, "_catalog", None):
         return service
     return shipped_catalogue(package_of(block), shipped_locale(translation.get_language()))
@@ -78,7 +89,7 @@ class I18nMixin:
 
     def js_catalog_url(self):
         """Where the browser gets this block's JavaScript strings in the active language, or None."""
-        service = self.runtime.service(self, "i18n")
+        service = block_service(self)
         platform_url = getattr(service, "get_javascript_i18n_catalog_url", None)
         if platform_url:
             url = platform_url(self)
