@@ -102,3 +102,24 @@ def test_a_path_too_large_to_check_is_refused_with_a_message(load_block, case_id
     status, body = post_json(block, "studio_submit", case)
     assert status == 400 and words in body["error"] and body["field"].endswith(".decisions"), body
     assert load_block.block(case_id, staff).questions == block.questions
+
+
+def test_a_case_stored_with_outcomes_keeps_them_as_severities(load_block, case_id, staff):
+    """Questions stored before severities (outcome: good, mixed, poor) reach the editor and the export as
+    severities, so a Studio save or an export does not drop how the endings end."""
+    from lxml import etree
+    block = load_block.studio(case_id, staff)
+    questions = block.case()["questions"]
+    path = questions[4]
+    path["decisions"][1]["options"][0].update(outcome="good", debrief="Met.")
+    path["decisions"][2]["options"][0].update(outcome="mixed", debrief="Late.")
+    for decision in path["decisions"]:
+        for option in decision["options"]:
+            option.pop("severity", None)
+    block.questions = questions
+    endings = [o for d in block.case()["questions"][4]["decisions"] for o in d["options"] if not o["next"]]
+    assert [o["severity"] for o in endings] == ["good", "fair"] and not any("outcome" in o for o in endings)
+    node = etree.Element("puentes_case_study")
+    block.add_xml_to_node(node)
+    assert 'severity="fair"' in etree.tostring(node, encoding="unicode")
+    assert post_json(block, "studio_submit", block.case()) == (200, {"result": "success"})

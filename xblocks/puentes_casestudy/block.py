@@ -22,7 +22,7 @@ from puentes_core.rendering import marked_as_preview, render_template, render_vi
 from puentes_core.users import current_user
 
 from . import branching, scoring
-from .content import build_case, question_points
+from .content import build_case, question_points, with_severities
 from .olx import read_case, write_case
 from .studio import StudioMixin
 from .views import display_order, question_view, shuffled
@@ -73,7 +73,9 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
     # ---- the case as one dict -------------------------------------------------------------
 
     def case(self):
-        return {name: getattr(self, name) for name in SETTINGS_FIELDS + CONTENT_FIELDS}
+        case = {name: getattr(self, name) for name in SETTINGS_FIELDS + CONTENT_FIELDS}
+        case["questions"] = with_severities(case["questions"])
+        return case
 
     def store_case(self, case):
         for name in SETTINGS_FIELDS + CONTENT_FIELDS:

@@ -290,6 +290,23 @@ def _severity(reader):
     return value
 
 
+def with_severities(questions):
+    """Questions as stored by a version that said `outcome` (good, mixed, poor) on endings, with the severity
+    it stands for, so Studio's form and the export keep it (a copy; current questions come back equal)."""
+    upgraded = []
+    for question in questions:
+        if question.get("type") == "decision_path":
+            question = {**question, "decisions": [
+                {**decision, "options": [
+                    {**{k: v for k, v in option.items() if k != "outcome"},
+                     "severity": option.get("severity") or branching.LEGACY_OUTCOMES.get(option.get("outcome"), "")}
+                    if "outcome" in option else option
+                    for option in decision["options"]]}
+                for decision in question["decisions"]]}
+        upgraded.append(question)
+    return upgraded
+
+
 def _check_branches(reader, question):
     _ = reader._
     problem = branching.find_problem(question)
