@@ -22,11 +22,12 @@ from .reading import (
     is_tutor,
     may_read,
     proposal_for_member,
+    proposal_id_for_member,
     sent_reviews,
     versions,
 )
 from .reviews import awaiting_review, record_review, send_review, start_review
-from .submitting import ANSWER_LIMIT, ITEM_TYPE, submission_answer, submit
+from .submitting import ANSWER_LIMIT, ITEM_TYPE, submission_answer, submit, submit_proposal
 from .team import (
     answer_invitation,
     invitations_for,
@@ -64,9 +65,11 @@ __all__ = [
     "claim_proposal", "confirm_competition_entry", "course_tutors", "current_claim", "export_rows",
     "finished_proposals", "get_proposal", "get_snapshot", "grant_tutor", "history", "invitations_for",
     "invitations_sent", "invite", "is_member", "is_tutor", "join_with_code", "leave", "may_read",
-    "proposal_for_member", "proposal_for_team", "queue_facets", "record_review", "release_claim",
+    "proposal_for_member", "proposal_for_team", "proposal_id_for_member", "queue_facets", "record_review",
+    "release_claim",
     "review_draft", "review_queue", "review_sheets", "reviews_csv", "save_answers", "save_review_draft",
     "send_review", "send_rubric_review", "sent_reviews", "start_proposal", "start_review", "start_team_proposal",
     "submission_answer", "sync_team",
-    "submit", "team_changes", "tutor_assignment", "tutor_workload", "versions", "withdraw_invitation",
+    "submit", "submit_proposal", "team_changes", "tutor_assignment", "tutor_workload", "versions",
+    "withdraw_invitation",
 ]

@@ -28,6 +28,3 @@ class ProposalsConfig(AppConfig):
             for project in ("lms.djangoapp", "cms.djangoapp")
         },
     }
-
-    def ready(self):
-        from . import receivers  # noqa: F401 - connects the tutors' side to submissions (queue facts, emails)

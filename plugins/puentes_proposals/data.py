@@ -147,6 +147,14 @@ class ProposalRecord:
 
 
 @attr.s(frozen=True)
+class SubmitResult:
+    """What a submit made: the new version, and the proposal as it stands after it (no second read)."""
+
+    version = attr.ib(type=VersionRecord)
+    proposal = attr.ib(type=ProposalRecord)
+
+
+@attr.s(frozen=True)
 class InvitationRecord:
     """An invitation to join a proposal's team, as the invitee and the team see it."""
 

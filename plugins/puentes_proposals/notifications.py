@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import rules
-from .models import CourseTutor, Proposal, ProposalVersion, QueueFacts, Review, TeamMembership, TutorAssignment
+from .models import CourseTutor, Review, TeamMembership, TutorAssignment
 
 log = logging.getLogger(__name__)
 
@@ -88,28 +88,26 @@ def review_sent(review_id, fallback_language=None):
             _send(member.user, DECISION_SUBJECTS[review.decision](), body + "\n\n" + _("The Puentes course team"))
 
 
-def tutors_to_tell(proposal):
-    """Tutors assigned to the proposal's country or cohort; when nobody is, every tutor of the course."""
-    facts = QueueFacts.objects.filter(proposal=proposal).first()
-    assigned = TutorAssignment.objects.filter(course_key=proposal.course_key)
+def tutors_to_tell(course_key, facts):
+    """Tutors assigned to the proposal's country or cohort (`facts`, its QueueFacts or None); when nobody is,
+    every tutor of the course."""
+    assigned = TutorAssignment.objects.filter(course_key=course_key)
     if facts:
         matching = [row.user_id for row in assigned if (facts.country and facts.country in row.countries)
                     or (facts.cohort and facts.cohort in row.cohorts)]
         if matching:
             return get_user_model().objects.filter(pk__in=matching, is_active=True)
-    tutor_ids = CourseTutor.objects.filter(course_key=proposal.course_key).values("user_id")
+    tutor_ids = CourseTutor.objects.filter(course_key=course_key).values("user_id")
     return get_user_model().objects.filter(Q(pk__in=tutor_ids), is_active=True)
 
 
-def submission_waiting(version_id, fallback_language=None):
-    """Tell the tutors that a new version waits for review."""
-    version = ProposalVersion.objects.select_related("proposal").filter(pk=version_id).first()
-    if version is None:
-        return
-    proposal = Proposal.objects.get(pk=version.proposal_id)
+def submission_waiting(version, facts, fallback_language=None):
+    """Tell the tutors that a new version waits for review (`version` and its queue `facts` as the submit
+    wrote them, so only the tutors are read)."""
+    course_key = version.proposal.course_key
     fallback = fallback_language or translation.get_language()
-    for tutor in tutors_to_tell(proposal):
-        with translation.override(language_of(tutor, proposal.course_key, fallback)):
+    for tutor in tutors_to_tell(course_key, facts):
+        with translation.override(language_of(tutor, course_key, fallback)):
             subject = _("A project proposal waits for review")
             body = _("Version {version} of \"{title}\" was submitted and waits for a tutor. Open the review "
                      "queue in the course to claim it.").format(version=version.number,

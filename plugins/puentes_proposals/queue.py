@@ -65,11 +65,19 @@ def search_terms(text):
     return list(dict.fromkeys(word[:TERM_LENGTH] for word in re.findall(r"\w+", text.lower())))
 
 
-def _store_terms(rows):
-    QueueSearchTerm.objects.filter(proposal_id__in=[row.proposal_id for row in rows]).delete()
+def _store_terms(rows, replace=True):
+    """The rows' search terms: the old ones deleted first unless there can be none (a first version's)."""
+    if replace:
+        QueueSearchTerm.objects.filter(proposal_id__in=[row.proposal_id for row in rows]).delete()
     QueueSearchTerm.objects.bulk_create([QueueSearchTerm(proposal_id=row.proposal_id, term=term)
                                          for row in rows for term in search_terms(row.search_text)],
                                         batch_size=1000)
+
+
+def _upsert(rows):
+    # MariaDB's ON DUPLICATE KEY takes no conflict target; SQLite's and PostgreSQL's ON CONFLICT need one.
+    target = ["proposal"] if connection.features.supports_update_conflicts_with_target else None
+    QueueFacts.objects.bulk_create(rows, update_conflicts=True, unique_fields=target, update_fields=FACT_FIELDS)
 
 
 def _with_term(prefix):
@@ -83,8 +91,8 @@ def store_facts(versions, cohorts=None):
     """Write (or overwrite) the queue facts of these latest submitted versions, `cohorts` by proposal id.
 
     Four queries however many versions come: the teams' usernames, one upsert, then the search terms
-    replaced (a delete and an insert). The receiver passes one just-submitted version, in the submission's
-    transaction; the rebuild command passes a batch.
+    replaced (a delete and an insert). The rebuild command passes batches; a submit writes its one version
+    with store_version_facts.
     """
     versions = list(versions)
     if not versions:
@@ -94,11 +102,19 @@ def store_facts(versions, cohorts=None):
             proposal_id__in=[v.proposal_id for v in versions]).values_list("proposal_id", "user__username"):
         members.setdefault(proposal_id, []).append(username)
     rows = [facts_row(v, members.get(v.proposal_id, []), (cohorts or {}).get(v.proposal_id, "")) for v in versions]
-    # MariaDB's ON DUPLICATE KEY takes no conflict target; SQLite's and PostgreSQL's ON CONFLICT need one.
-    target = ["proposal"] if connection.features.supports_update_conflicts_with_target else None
-    QueueFacts.objects.bulk_create(rows, update_conflicts=True, unique_fields=target, update_fields=FACT_FIELDS)
+    _upsert(rows)
     _store_terms(rows)
     return len(rows)
+
+
+def store_version_facts(version, usernames, cohort="", first=False):
+    """The queue facts of one version just submitted, from the team its submit already read (`usernames`, in
+    joining order): the upsert and the search terms, in the submit's transaction. A first version's proposal
+    has no terms yet, so nothing is deleted. Returns the QueueFacts row as written."""
+    row = facts_row(version, usernames, cohort)
+    _upsert([row])
+    _store_terms([row], replace=not first)
+    return row
 
 
 def rebuild_facts(course_key=None, batch_size=500):

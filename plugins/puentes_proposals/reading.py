@@ -61,6 +61,13 @@ def proposal_for_member(block_key, user_id):
     return proposal_record(proposal) if proposal else None
 
 
+def proposal_id_for_member(block_key, user_id):
+    """The id of the proposal `user_id`'s team has in this block, or None: one query, for a caller that reads
+    the proposal itself afterwards (a submit locks and reads it)."""
+    return TeamMembership.objects.filter(block_key=UsageKey.from_string(str(block_key)), user_id=user_id) \
+        .values_list("proposal_id", flat=True).first()
+
+
 def get_proposal(proposal_id, course_key=None):
     """The proposal's record; with `course_key` (the caller's course), NotFound unless it is that course's."""
     rows = proposals_with_team().filter(pk=proposal_id)

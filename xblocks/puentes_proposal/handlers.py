@@ -14,6 +14,7 @@ from xblock.core import XBlock
 from puentes_core.handlers import Conflict, Forbidden, InputError, json_handler, plain_handler, raw_request, read_only
 from puentes_core.ids import parse_id
 from puentes_core.numbers import reader_locale
+from puentes_core.platform import in_studio_preview
 from puentes_core.users import current_user
 from puentes_proposals import api, export
 
@@ -47,10 +48,14 @@ class ProposalHandlersMixin:
     def _own_proposal_and_team(self, user, payload=None):
         """(_own_proposal, the learner's Open edX team or None without a team-set)."""
         proposal, team = self.learner_proposal(user)
-        asked = (payload or {}).get("proposal_id")
-        if proposal is None or (asked not in (None, "") and str(asked) != str(proposal.proposal_id)):
-            raise NotFoundError(self._say("not_found"))
+        self._check_asked(proposal.proposal_id if proposal else None, payload)
         return proposal, team
+
+    def _check_asked(self, proposal_id, payload):
+        """NotFound without a proposal, or when the request names another one than the learner's."""
+        asked = (payload or {}).get("proposal_id")
+        if proposal_id is None or (asked not in (None, "") and str(asked) != str(proposal_id)):
+            raise NotFoundError(self._say("not_found"))
 
     def _fail(self, error, field=None):
         """Turn an api refusal into the HTTP answer a person can act on (`field`: the input it is about)."""
@@ -325,19 +330,30 @@ class ProposalHandlersMixin:
     @json_handler
     def submit(self, payload, suffix=""):
         user = self._signed_in()
-        proposal, team = self._own_proposal_and_team(user, payload)
+        proposal_id, team = self._own_proposal_id(user, payload)
         # With a team-set, the members' ids come from the teams service, asked as a member of the team.
         try:
-            version = api.submit(proposal.proposal_id, user.user_id, self.template(), user.anonymous_id,
-                                 self.max_versions, self.last_moment(),
-                                 team_member_ids=self.team_anonymous_ids(team) if team else None)
+            submitted = api.submit_proposal(proposal_id, user.user_id, self.template(), user.anonymous_id,
+                                            self.max_versions, self.last_moment(),
+                                            team_member_ids=self.team_anonymous_ids(team) if team else None)
         except api.ProposalError as error:
             self._fail(error)
+        version = submitted.version
         self.runtime.publish(self, "puentes.proposal.submitted",
-                             {"proposal_id": proposal.proposal_id, "version": version.number})
-        submitted = api.get_proposal(proposal.proposal_id)
-        self._report_completion(submitted)
-        return {"version": version.number, "submitted_at": version.submitted_at.isoformat(), **self._state(submitted)}
+                             {"proposal_id": proposal_id, "version": version.number})
+        self._report_completion(submitted.proposal)
+        return {"version": version.number, "submitted_at": version.submitted_at.isoformat(),
+                **self._state(submitted.proposal)}
+
+    def _own_proposal_id(self, user, payload):
+        """(the id of the learner's team's proposal, their Open edX team or None), as _own_proposal_and_team
+        finds them; without a team-set, only the id is read, for the caller reads the proposal itself."""
+        if self.teamset_id or not user.is_authenticated or in_studio_preview(self):
+            proposal, team = self._own_proposal_and_team(user, payload)
+            return proposal.proposal_id, team
+        proposal_id = api.proposal_id_for_member(self.block_key, user.user_id)
+        self._check_asked(proposal_id, payload)
+        return proposal_id, None
 
     def _report_completion(self, proposal):
         """A submitted proposal is complete for every member of the team (completion/services.py
