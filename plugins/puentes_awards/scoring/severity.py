@@ -9,15 +9,17 @@ jurors x jurors system, so 2,000 entries and 60 jurors is a 60 x 60 solve, not a
 Uncertainty comes from a residual bootstrap (residuals rescaled for the degrees of freedom used,
 resampled, refitted). The design does not change between samples, so every refit is the same
 linear map of the resampled scores: a refit is the fit plus the map of the drawn residuals, and 1,000
-refits are a few sparse products in single precision (ample for intervals), not 1,000 OLS calls.
+refits are a few sparse products in single precision (ample for intervals), not 1,000 OLS calls
+(`bootstrap.py`; a test checks it against a per-sample least-squares refit).
 """
 from dataclasses import dataclass
 
 import numpy as np
 from django.utils.translation import gettext as _
 from scipy import sparse
+from scipy.sparse import csgraph
 
-from .assignment import overlap_components
+from .bootstrap import residual_bootstrap
 
 
 class SeverityError(ValueError):
@@ -73,13 +75,12 @@ def rank_entries(scores, samples=1000, seed=0, top=3, confidence=0.95, boundarie
     original_entry = {str(t[0]): t[0] for t in triples}
     original_juror = {str(t[1]): t[1] for t in triples}
     y = np.array([float(t[2]) for t in triples])
-    pairs = set(zip(entry_index.tolist(), juror_index.tolist(), strict=True))
-    if len(pairs) != len(triples):
+    if len(np.unique(entry_index * len(juror_ids) + juror_index)) != len(triples):
         raise SeverityError(_("A juror has more than one score for the same entry."))
-    groups = overlap_components(_panels(entry_index, juror_index))
-    if len(groups) > 1:
+    groups = _juror_groups(entry_index, juror_index, len(entry_ids), len(juror_ids))
+    if groups > 1:
         raise SeverityError(_("The jurors fall into {count} groups that share no entry, so their severities "
-                              "cannot be compared. Assign entries that link the groups.").format(count=len(groups)))
+                              "cannot be compared. Assign entries that link the groups.").format(count=groups))
 
     model = _Design(entry_index, juror_index, len(entry_ids), len(juror_ids))
     leniency, adjusted, fitted = model.fit(y)
@@ -89,33 +90,22 @@ def rank_entries(scores, samples=1000, seed=0, top=3, confidence=0.95, boundarie
 
     # Residual bootstrap: rescale so resampled residuals have the model's error variance.
     inflated = (residuals * np.sqrt(len(y) / dof) if dof > 0 else residuals).astype(np.float32)
-    rng = np.random.default_rng(seed)
     top = min(top, len(entry_ids))
-    # One row per sample (contiguous, so each sample sorts fast).
-    boot_adjusted = np.empty((samples, len(entry_ids)))
-    boot_ranks = np.empty((samples, len(entry_ids)), dtype=np.int32)
-    places = np.arange(len(entry_ids), 0, -1, dtype=np.int32)  # rank of each position in ascending order
-    for start in range(0, samples, chunk):
-        rows = slice(start, min(start + chunk, samples))
-        size = rows.stop - start
-        drawn = inflated[rng.integers(0, len(y), size=(size, len(y)), dtype=np.int32)]
-        boot_adjusted[rows] = model.adjusted_many(drawn).T + adjusted
-        order = np.argsort(boot_adjusted[rows], axis=1)
-        np.put_along_axis(boot_ranks[rows], order, places[None, :], axis=1)
-    top_hits = np.count_nonzero(boot_ranks <= top, axis=0) if top else np.zeros(len(entry_ids))
-    tail = (1 - confidence) / 2 * 100
-    low, high = np.percentile(boot_adjusted, [tail, 100 - tail], axis=0)
-    rank_low, rank_high = np.percentile(boot_ranks, [tail, 100 - tail], axis=0)
+    summary = residual_bootstrap(model, adjusted, inflated, samples, seed, top, confidence, block=chunk)
+    low, high, top_hits = summary.low, summary.high, summary.top_hits
+    rank_low, rank_high = summary.rank_low, summary.rank_high
 
     counts = np.bincount(entry_index, minlength=len(entry_ids))
     raw = np.bincount(entry_index, weights=y, minlength=len(entry_ids)) / counts
-    ranked = sorted(range(len(entry_ids)), key=lambda index: (-adjusted[index], entry_ids[index]))
+    # Best first; equal scores in the order of the ids' text (entry_ids is sorted, and the sort is stable).
+    ranked = np.argsort(-adjusted, kind="stable")
+    columns = zip(entry_ids[ranked].tolist(), counts[ranked].tolist(), raw[ranked].tolist(), adjusted[ranked].tolist(),
+                  low[ranked].tolist(), high[ranked].tolist(), (top_hits[ranked] / samples).tolist(),
+                  np.floor(rank_low[ranked]).astype(int).tolist(), np.ceil(rank_high[ranked]).astype(int).tolist(),
+                  strict=True)
     estimates = tuple(
-        EntryEstimate(original_entry[entry_ids[index]], int(counts[index]), float(raw[index]),
-                      float(adjusted[index]), float(low[index]), float(high[index]),
-                      float(top_hits[index] / samples), position + 1,
-                      int(np.floor(rank_low[index])), int(np.ceil(rank_high[index])))
-        for position, index in enumerate(ranked))
+        EntryEstimate(original_entry[name], count, mean, score, lowest, highest, share, position, best, worst)
+        for position, (name, count, mean, score, lowest, highest, share, best, worst) in enumerate(columns, start=1))
     given = np.bincount(juror_index, minlength=len(juror_ids))
     given_mean = np.bincount(juror_index, weights=y, minlength=len(juror_ids)) / given
     jurors = tuple(sorted(
@@ -142,11 +132,16 @@ def tie_zones(estimates, boundaries):
     return tuple(zones)
 
 
-def _panels(entry_index, juror_index):
-    panels = {}
-    for entry, juror in zip(entry_index.tolist(), juror_index.tolist(), strict=True):
-        panels.setdefault(entry, []).append(juror)
-    return panels
+def _juror_groups(entry_index, juror_index, n_entries, n_jurors):
+    """How many groups of jurors share no entry with one another (1: every severity is on one scale).
+
+    Entries and jurors are the nodes of one graph, a score its edge; every node has a score, so each
+    connected part holds at least one juror."""
+    nodes = n_entries + n_jurors
+    graph = sparse.coo_matrix((np.ones(len(entry_index)), (entry_index, n_entries + juror_index)),
+                              shape=(nodes, nodes))
+    count, _labels = csgraph.connected_components(graph, directed=False)
+    return count
 
 
 class _Design:
@@ -178,9 +173,8 @@ class _Design:
         adjusted = self.entry_mean @ (y - leniency[self.juror_index])
         return leniency, adjusted, adjusted[self.entry_index] + leniency[self.juror_index]
 
-    def adjusted_many(self, samples):
-        """The change in adjusted scores that each row of `samples` (samples x scores) makes: entries x samples."""
+    def adjusted_many(self, columns):
+        """The change in adjusted scores that each column of `columns` (scores x samples) makes: entries x samples."""
         within_t, inverse, entry_mean = self.single
-        columns = samples.T
         leniency = inverse @ (within_t @ columns)                    # jurors x samples
         return entry_mean @ (columns - leniency[self.juror_index])
