@@ -91,3 +91,23 @@ def test_balance_impossible_is_explained():
 def test_overlap_components():
     assert len(overlap_components({1: ("a", "b"), 2: ("c", "d")})) == 2
     assert len(overlap_components({1: ("a", "b"), 2: ("b", "c"), 3: ("c", "d")})) == 1
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_conflict_index_assigns_as_the_pairs_do(seed):
+    # The index answers from countries, towns and links what the list of pairs answers pair by pair: same
+    # inputs and seed, same assignment; and the rules hold.
+    from puentes_awards.scoring.conflicts import ConflictIndex, ConflictPolicy, EntryProfile, JurorProfile
+    rng = random.Random(seed)
+    countries = ["AR", "BO", "CL", "CO", "MX", "PE"]
+    entries = [EntryProfile(number, f"Town {number % 40}", countries[number % 6],
+                            frozenset({f"juror{number % 23:02d}"})) for number in range(240)]
+    panel = [JurorProfile(name, f"Town {number}", countries[number % 6], frozenset(rng.sample(range(240), 3)))
+             for number, name in enumerate(jurors(24))]
+    policy = ConflictPolicy(same_municipality=True, same_country=True)
+    index = ConflictIndex(panel, entries, policy)
+    pairs = set(index.pairs())
+    entry_ids = [entry.entry_id for entry in entries]
+    by_index = assign(entry_ids, jurors(24), 3, index, seed=seed)
+    assert by_index == assign(entry_ids, jurors(24), 3, pairs, seed=seed)
+    check_rules(by_index, entry_ids, jurors(24), 3, pairs)

@@ -11,7 +11,7 @@ from puentes_core.numbers import format_number
 
 from ..models import Entry
 from ..scoring import assignment as assigning
-from ..scoring.conflicts import ConflictPolicy, EntryProfile, JurorProfile, conflicted_pairs
+from ..scoring.conflicts import ConflictIndex, ConflictPolicy, EntryProfile, JurorProfile
 from ..scoring.criteria import DEFAULT_CRITERIA, ScoreError, check_scores, weighted_total
 from ..scoring.reliability import reliability_by_criterion
 from ..scoring.schulze import schulze
@@ -153,21 +153,27 @@ def juror_of(user, edition):
 
 # ---- conflicts --------------------------------------------------------------------------------------------
 
-def conflicts(edition, jurors=None, entries=None):
-    """{(juror pk, entry pk): [reasons]}: declarations, same place per the edition's policy, tutors."""
+def conflict_index(edition, jurors=None, entries=None):
+    """The edition's conflict rule over these jurors (by pk) and entries: declarations, same place per its
+    policy, tutors and teams, indexed so that assigning asks only about the pairs it considers."""
     settings = jury_settings(edition)
     jurors = list(jurors if jurors is not None else Juror.objects.filter(edition=edition).select_related("user"))
     entries = list(entries if entries is not None else Entry.objects.filter(edition=edition))
     declared = {}
     for juror_id, entry_id in ConflictDeclaration.objects.filter(juror__in=jurors).values_list("juror_id", "entry_id"):
         declared.setdefault(juror_id, set()).add(entry_id)
-    profiles = {juror.user.username: juror for juror in jurors}
-    found = conflicted_pairs(
+    pks = {juror.user.username: juror.pk for juror in jurors}
+    return ConflictIndex(
         [JurorProfile(juror.user.username, juror.municipality, juror.country, frozenset(declared.get(juror.pk, ())))
          for juror in jurors],
         [entry_profile(entry) for entry in entries],
-        ConflictPolicy(settings.conflict_same_municipality, settings.conflict_same_country))
-    return {(profiles[username].pk, entry_id): reasons for (username, entry_id), reasons in found.items()}
+        ConflictPolicy(settings.conflict_same_municipality, settings.conflict_same_country),
+        key=lambda profile: pks[profile.username])
+
+
+def conflicts(edition, jurors=None, entries=None):
+    """{(juror pk, entry pk): [reasons]}: declarations, same place per the edition's policy, tutors."""
+    return conflict_index(edition, jurors, entries).pairs()
 
 
 def entry_profile(entry):
@@ -219,7 +225,7 @@ def assign_screening(edition, actor):
         raise JuryError(_("There are no eligible entries to assign yet."))
     try:
         result = assigning.assign([entry.pk for entry in entries], [juror.pk for juror in jurors],
-                                  settings.jurors_per_entry, set(conflicts(edition, jurors, entries)), settings.seed)
+                                  settings.jurors_per_entry, conflict_index(edition, jurors, entries), settings.seed)
     except assigning.AssignmentError as error:
         raise JuryError(str(error)) from error
     JuryAssignment.objects.filter(juror__edition=edition, round=SCREENING).delete()

@@ -72,27 +72,47 @@ def overlap_components(jurors_by_entry):
     return sorted(components.values(), key=lambda component: (-len(component), sorted(map(str, component))))
 
 
+class PairConflicts:
+    """Conflicts given as (juror, entry) pairs, answering what `assign` asks of a conflict rule.
+
+    `conflicts.ConflictIndex` answers the same three questions from its index, without the pairs."""
+
+    def __init__(self, pairs, jurors, entries):
+        self.pairs = frozenset(pairs)
+        self.barred, self.blocked = {}, {}
+        jurors, entries = set(jurors), set(entries)
+        for juror, entry in self.pairs:
+            if juror in jurors and entry in entries:
+                self.barred[entry] = self.barred.get(entry, 0) + 1
+                self.blocked[juror] = self.blocked.get(juror, 0) + 1
+
+    def conflicted(self, juror, entry):
+        return (juror, entry) in self.pairs
+
+    def barred_count(self, entry):
+        return self.barred.get(entry, 0)
+
+    def blocked_count(self, juror):
+        return self.blocked.get(juror, 0)
+
+
 def assign(entry_ids: Iterable[Hashable], juror_ids: Iterable[Hashable], k: int,
            conflicts=frozenset(), seed: int = 0) -> Assignment:
-    """Each entry to k jurors. `conflicts` holds (juror_id, entry_id) pairs that must never meet."""
+    """Each entry to k jurors. `conflicts`: (juror_id, entry_id) pairs that must never meet, or a rule over
+    exactly these jurors and entries with conflicted(juror, entry), barred_count(entry), blocked_count(juror)
+    (a `conflicts.ConflictIndex`)."""
     entries = sorted(set(entry_ids), key=str)
     jurors = sorted(set(juror_ids), key=str)
-    conflicts = frozenset(conflicts)
     if k < 2:
         raise AssignmentError(_("Each entry needs at least two jurors, so that jurors' severities can be compared."))
     if k > len(jurors):
         raise AssignmentError(_("Each entry needs {k} jurors but the jury has {count}: add jurors or lower k.")
                               .format(k=k, count=len(jurors)))
     rng = random.Random(seed)
-    # Who may not meet whom, read once from the conflicts: the work below grows with entries x k and
-    # the conflicts, never with entries x jurors.
-    barred, barred_count = {}, dict.fromkeys(jurors, 0)
-    known_entries = set(entries)
-    for juror, entry in conflicts:
-        if juror in barred_count and entry in known_entries:
-            barred.setdefault(entry, set()).add(juror)
-            barred_count[juror] += 1
-    short = [entry for entry in entries if len(jurors) - len(barred.get(entry, ())) < k]
+    # The work below grows with entries x k (the candidates considered), never with entries x jurors.
+    rule = conflicts if callable(getattr(conflicts, "conflicted", None)) else PairConflicts(conflicts, jurors, entries)
+    barred_count = {entry: rule.barred_count(entry) for entry in entries}
+    short = [entry for entry in entries if len(jurors) - barred_count[entry] < k]
     if short:
         raise AssignmentError(_("These entries have fewer than {k} jurors without a conflict: {entries}. "
                                 "Add jurors or review the conflicts.")
@@ -100,7 +120,7 @@ def assign(entry_ids: Iterable[Hashable], juror_ids: Iterable[Hashable], k: int,
 
     low = len(entries) * k // len(jurors)
     for juror in jurors:
-        free = len(entries) - barred_count[juror]
+        free = len(entries) - rule.blocked_count(juror)
         if free < low:
             raise AssignmentError(_("Juror {juror} can judge only {free} entries without a conflict, fewer than the "
                                     "{low} of a balanced load. Review the conflicts or the jury.")
@@ -108,17 +128,17 @@ def assign(entry_ids: Iterable[Hashable], juror_ids: Iterable[Hashable], k: int,
 
     order = entries[:]
     rng.shuffle(order)
-    order.sort(key=lambda entry: -len(barred.get(entry, ())))  # stable: most constrained first, seeded among equals
+    order.sort(key=lambda entry: -barred_count[entry])  # stable: most constrained first, seeded among equals
     # The jurors by (load, seeded tie-break): each entry takes the first k it may meet.
     queue = [(0, rng.random(), index) for index in range(len(jurors))]
     heapq.heapify(queue)
     panel = {}
+    conflicted = rule.conflicted
     for entry in order:
-        barred_here = barred.get(entry, ())
         chosen, passed = [], []
         while len(chosen) < k:
             place = heapq.heappop(queue)
-            (passed if jurors[place[2]] in barred_here else chosen).append(place)
+            (passed if conflicted(jurors[place[2]], entry) else chosen).append(place)
         panel[entry] = {jurors[index] for _load, _tie, index in chosen}
         for taken, _tie, index in chosen:
             heapq.heappush(queue, (taken + 1, rng.random(), index))
@@ -126,12 +146,12 @@ def assign(entry_ids: Iterable[Hashable], juror_ids: Iterable[Hashable], k: int,
             heapq.heappush(queue, place)
     load = {jurors[index]: taken for taken, _tie, index in queue}
 
-    _balance(panel, load, conflicts, len(entries) * k, rng)
-    _connect(panel, conflicts, rng)
+    _balance(panel, load, conflicted, len(entries) * k, rng)
+    _connect(panel, conflicted, rng)
     return Assignment({entry: tuple(sorted(panel[entry], key=str)) for entry in entries}, seed)
 
 
-def _balance(panel, load, conflicts, total, rng):
+def _balance(panel, load, conflicted, total, rng):
     """Bring every load into [floor, ceil] of the mean by moving entries along augmenting paths."""
     low, high = total // len(load), -(-total // len(load))
     entries_of = {juror: set() for juror in load}
@@ -140,7 +160,7 @@ def _balance(panel, load, conflicts, total, rng):
             entries_of[juror].add(entry)
 
     def can_take(juror, entry):
-        return juror not in panel[entry] and (juror, entry) not in conflicts
+        return juror not in panel[entry] and not conflicted(juror, entry)
 
     def path_from(start, accept):
         """Shortest chain start -e1-> j1 -e2-> j2 ... ending at a juror `accept` says may gain one."""
@@ -181,7 +201,7 @@ def _balance(panel, load, conflicts, total, rng):
     for juror in sorted(load, key=str):
         while load[juror] < low:
             # Search backwards: who, through a chain, can hand this juror an entry?
-            donor = _donor_path(juror, panel, entries_of, load, low, conflicts)
+            donor = _donor_path(juror, panel, entries_of, load, low, conflicted)
             if donor is None:
                 raise AssignmentError(_("Juror {juror} can judge only {load} entries without a conflict, fewer "
                                         "than the {low} of a balanced load. Review the conflicts or the jury.")
@@ -195,7 +215,7 @@ def _balance(panel, load, conflicts, total, rng):
                 load[taker] += 1
 
 
-def _donor_path(needy, panel, entries_of, load, low, conflicts):
+def _donor_path(needy, panel, entries_of, load, low, conflicted):
     """Moves [(giver, entry, taker)] ending at `needy`, starting from a juror above `low`."""
     came = {needy: None}
     queue = deque([needy])
@@ -205,7 +225,7 @@ def _donor_path(needy, panel, entries_of, load, low, conflicts):
             if giver in came:
                 continue
             entry = next((entry for entry in sorted(entries_of[giver], key=str)
-                          if taker not in panel[entry] and (taker, entry) not in conflicts), None)
+                          if taker not in panel[entry] and not conflicted(taker, entry)), None)
             if entry is None:
                 continue
             came[giver] = (entry, taker)
@@ -220,7 +240,7 @@ def _donor_path(needy, panel, entries_of, load, low, conflicts):
     return None
 
 
-def _connect(panel, conflicts, rng, max_swaps=None):
+def _connect(panel, conflicted, rng, max_swaps=None):
     """Swap jurors between entries of different overlap groups until one group remains (loads unchanged)."""
     max_swaps = max_swaps or 10 * (len(panel) + 1)
     for _attempt in range(max_swaps):
@@ -232,7 +252,7 @@ def _connect(panel, conflicts, rng, max_swaps=None):
         rng.shuffle(entries)
         in_first = [entry for entry in entries if panel[entry] & first]
         in_second = [entry for entry in entries if panel[entry] & second]
-        swap = _find_swap(panel, conflicts, in_first, in_second, first, second)
+        swap = _find_swap(panel, conflicted, in_first, in_second, first, second)
         if swap is None:
             break
         entry_a, juror_a, entry_b, juror_b = swap
@@ -245,12 +265,12 @@ def _connect(panel, conflicts, rng, max_swaps=None):
                                 "their severities could not be compared. Add jurors or raise k."))
 
 
-def _find_swap(panel, conflicts, in_first, in_second, first, second):
+def _find_swap(panel, conflicted, in_first, in_second, first, second):
     for entry_a in in_first:
         for juror_a in sorted(panel[entry_a] & first, key=str):
             for entry_b in in_second:
                 for juror_b in sorted(panel[entry_b] & second, key=str):
                     if (juror_b not in panel[entry_a] and juror_a not in panel[entry_b]
-                            and (juror_b, entry_a) not in conflicts and (juror_a, entry_b) not in conflicts):
+                            and not conflicted(juror_b, entry_a) and not conflicted(juror_a, entry_b)):
                         return entry_a, juror_a, entry_b, juror_b
     return None
