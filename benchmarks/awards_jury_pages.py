@@ -11,7 +11,7 @@ import argparse
 from datetime import timedelta
 from decimal import Decimal
 
-from benchmarks.harness import bench_database, measure, table
+from benchmarks.harness import TIMED, bench_database, measure, table
 
 SIZES = (100, 400)
 JURORS = 20
@@ -127,11 +127,11 @@ def run(repeat):
             status = operation().status_code
             assert status in (200, 302), (label, status)
             timing = measure(operation, repeat=repeat, warmup=1)
-            rows.append([label, size, timing.p50, timing.p95, queries_of(operation)])
+            rows.append([label, size, *timing.cells(queries=queries_of(operation))])
     rows.sort(key=lambda row: (row[0], row[1]))
     print(f"Jury pages, {JURORS} jurors, k = 3, every screening sheet submitted; the score submit timed before the "
           "winners are confirmed (they freeze scores), the other pages after; Django test client, SQLite.\n")
-    print(table(["page", "entries", "p50 ms", "p95 ms", "queries"], rows))
+    print(table(["page", "entries", *TIMED], rows))
 
 
 def main():

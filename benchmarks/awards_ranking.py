@@ -9,6 +9,7 @@ the memory is the peak of Python and numpy allocations during one more run (trac
     python -m benchmarks.awards_ranking [--repeat N]
 """
 import argparse
+import functools
 import os
 import statistics
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.harness import machine_load
+from benchmarks.harness import load_span, machine_load, several_runs
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALES = ((2000, 60), (10000, 200))
@@ -122,23 +123,22 @@ def main(argv=None):
     setup_django()
     for size in SCALES:
         entry_count, juror_count = size
-        runs = [run_once(seed, size) for seed in range(args.repeat)]
-        load = machine_load()
+        runs, loads = several_runs(functools.partial(run_once, size=size), args.repeat)  # seeds 0, 1, ...
         memory = peak_memory_mb(size)
         big = size == SCALES[-1]
         print(f"### Awards: assignment and ranking ({entry_count:,} entries, {juror_count} jurors, k = {K}, "
-              f"{SAMPLES:,} bootstrap samples; median of {args.repeat} runs, load {load})\n")
-        print("| stage | wall p50 (s) | wall p95 (s) | CPU p50 (s) | SQL queries | target |")
-        print("|---|---|---|---|---|---|")
+              f"{SAMPLES:,} bootstrap samples; median of {args.repeat} runs)\n")
+        print("| stage | wall p50 (s) | wall p95 (s) | CPU p50 (s) | SQL queries | target | load |")
+        print("|---|---|---|---|---|---|---|")
         for stage in runs[0].wall:
             wall = [run.wall[stage] for run in runs]
             cpu = [run.cpu[stage] for run in runs]
             target = ("< 3 s" if big else "< 10 s") if stage in ("assignment + ranking", "whole computation") else ""
             print(f"| {stage} | {statistics.median(wall):.3f} | {percentile(wall, 0.95):.3f} | "
-                  f"{statistics.median(cpu):.3f} | 0 | {target} |")
+                  f"{statistics.median(cpu):.3f} | 0 | {target} | {load_span(loads)} |")
         verdict = "ok" if memory < 300 or not big else "OVER"
         print(f"\nPeak memory of one pass (tracemalloc: Python objects and numpy arrays): {memory:.0f} MB"
-              + (f" (target < 300 MB: {verdict})" if big else "") + "\n")
+              + (f" (target < 300 MB: {verdict})" if big else "") + f"; load {machine_load()}\n")
 
 
 if __name__ == "__main__":

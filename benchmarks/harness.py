@@ -1,10 +1,16 @@
 """What every benchmark needs: Django on a throwaway database, timings as p50/p95, query counts, tables.
 
-    from benchmarks.harness import bench_database, measure, table
+Every figure is a median of several measurements with the machine's load beside it, in its own row:
+
+    from benchmarks.harness import TIMED, bench_database, measure, table
     with bench_database():
         ...create rows...
         timing = measure(lambda: do_something(), repeat=50)
-        print(table(["operation", "N", "p50 ms", "p95 ms", "queries"], rows))
+        rows.append(["operation", size, *timing.cells()])       # p50, p95, queries, load
+        print(table(["operation", "N", *TIMED], rows))
+
+A section whose measurement is a whole run rather than one call repeats the run with `several_runs`, reports
+the median run and gives `load_span` of the runs' loads beside each row.
 """
 import contextlib
 import os
@@ -45,6 +51,10 @@ def machine_load():
     return round(os.getloadavg()[0], 1)
 
 
+# The columns `Timing.cells()` fills.
+TIMED = ["p50 ms", "p95 ms", "queries", "load"]
+
+
 class Timing:
     def __init__(self, samples_ms, queries, load=None):
         self.samples_ms = samples_ms
@@ -59,6 +69,10 @@ class Timing:
     def p95(self):
         ordered = sorted(self.samples_ms)
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+    def cells(self, queries=None):
+        """p50, p95, the queries of one call (or `queries`, counted otherwise) and the load: the TIMED columns."""
+        return [self.p50, self.p95, self.queries if queries is None else queries, self.load]
 
 
 def measure(operation, repeat=30, warmup=3):
@@ -75,6 +89,21 @@ def measure(operation, repeat=30, warmup=3):
         operation()
         samples.append((time.perf_counter() - start) * 1000)
     return Timing(samples, len(captured.captured_queries), machine_load())
+
+
+def several_runs(run, runs):
+    """Call run(number) for number 0 .. runs - 1 (a seed, say): (the results, the machine's load after each)."""
+    results, loads = [], []
+    for number in range(runs):
+        results.append(run(number))
+        loads.append(machine_load())
+    return results, loads
+
+
+def load_span(loads):
+    """The loads seen over a measurement's runs, as one table cell: '2.1' or '1.8–2.6'."""
+    low, high = min(loads), max(loads)
+    return f"{low}" if low == high else f"{low}–{high}"
 
 
 def table(headers, rows):

@@ -12,7 +12,7 @@
 import copy
 import io
 
-from benchmarks.harness import bench_database, measure, table
+from benchmarks.harness import TIMED, bench_database, measure, table
 
 LIMIT_BYTES = 80 * 1024
 
@@ -87,9 +87,9 @@ def main():
                                     ("save refused (400, last section)", refused),
                                     ("OLX export + import", olx_round_trip)):
                 timing = measure(operation, repeat=30, warmup=2)
-                rows.append([name, label, timing.p50, timing.p95, timing.queries])
+                rows.append([name, label, *timing.cells()])
         print("\n### Studio operations (sections in the template)\n")
-        print(table(["operation", "sections", "p50 ms", "p95 ms", "queries"], rows))
+        print(table(["operation", "sections", *TIMED], rows))
         print("\nQueries include the demo runtime's field store (one row per scope); Studio's modulestore differs.")
 
 

@@ -8,7 +8,7 @@
 """
 
 from benchmarks import harness
-from benchmarks.harness import bench_database, measure, table
+from benchmarks.harness import TIMED, bench_database, measure, table
 
 DRAFT = {
     "title": "Casa Ponte: acolhida integral em Foz do Iguaçu",
@@ -118,12 +118,12 @@ def main():
             for name, operation, repeat in (("learner page open", open_page, 40), ("save draft", save_draft, 40),
                                             ("submit (version 1, 15 sections + a letter)", submit, 30)):
                 timing = measure(operation, repeat=repeat, warmup=2)
-                rows.append([name, others, timing.p50, timing.p95, timing.queries])
+                rows.append([name, others, *timing.cells()])
 
         print("### Page weight (the block's own files, uncompressed)\n")
         print(page_weight(load.block(usage_id, writer)))
         print("\n### Learner operations (N = other teams' proposals in the database)\n")
-        print(table(["operation", "N", "p50 ms", "p95 ms", "queries"], rows))
+        print(table(["operation", "N", *TIMED], rows))
         print("\nQueries include the demo runtime's field store and events, and, for submit, the tutors' e-mail "
               "lookup after the commit. Submit creates one edx-submissions submission per team member (here a "
               "team of one): edx-submissions has no bulk write, so its statements grow with the team while the "

@@ -12,7 +12,7 @@ Query counts must not grow with N; DESIGN.md's target is p50 ≤ 50 ms at 10,000
 import datetime
 
 from benchmarks import harness
-from benchmarks.harness import bench_database, measure, table
+from benchmarks.harness import TIMED, bench_database, measure, table
 
 SIZES = (100, 1_000, 10_000)
 TEMPLATE = [
@@ -125,9 +125,9 @@ def main():
             ]:
                 reset_queries()   # Django keeps the last 9,000 queries: a full log would hide this count
                 timing = measure(operation, repeat=30 if size < 10_000 else 20)
-                rows.append([label, size, timing.p50, timing.p95, timing.queries])
+                rows.append([label, size, *timing.cells()])
             html = open_page()
-        print(table(["operation", "proposals", "p50 ms", "p95 ms", "queries"], rows))
+        print(table(["operation", "proposals", *TIMED], rows))
         print()
         print(page_weight(html))
 
