@@ -53,3 +53,17 @@ def test_report_per_criterion():
     assert report["innovation"].alpha < report["impact"].alpha
     assert report["replicability"].verdict == "unknown"
     assert [verdict(a) for a in (0.9, 0.7, 0.1, None)] == ["reliable", "tentative", "low", "unknown"]
+
+
+def test_report_equals_each_criterion_on_its_own_with_blank_levels():
+    # The report numbers the entries once for all criteria; a level left blank must still just be skipped.
+    import numpy as np
+    rng = np.random.default_rng(4)
+    codes = ["impact", "innovation", "gender"]
+    sheets = {(entry, juror): {code: int(rng.integers(0, 6)) for code in codes if rng.random() > 0.2}
+              for entry in range(60) for juror in rng.choice(["a", "b", "c", "d"], 3, replace=False)}
+    for row in reliability_by_criterion(sheets, codes):
+        triples = [(entry, juror, levels[row.code]) for (entry, juror), levels in sheets.items() if row.code in levels]
+        assert (row.alpha, row.pairable) == criterion_alpha(triples)
+        assert row.alpha is not None
+    assert reliability_by_criterion({}, codes)[0].alpha is None

@@ -78,10 +78,10 @@ def residual_bootstrap(model, adjusted, residuals, samples, seed, top, confidenc
         stop = min(start + block, samples)
         drawn = rng.integers(0, scores, size=(stop - start, scores), dtype=np.int32)
         # scores x samples, each score's draws contiguous: the layout the sparse products read.
-        delta = model.adjusted_many(np.take(residuals, drawn.T))
+        delta = model.adjusted_many(np.take(residuals, drawn.T))   # entries x block
+        np.add(delta, adjusted[:, None], out=boot[:, start:stop])
         by_sample = np.empty((stop - start, entries))     # contiguous rows: each sample's ranks come from one sort
         np.add(delta.T, adjusted, out=by_sample)
-        boot[:, start:stop] = by_sample.T
         ranks[:, start:stop] = descending_ranks(by_sample).T
     top_hits = np.count_nonzero(ranks <= top, axis=1) if top else np.zeros(entries, dtype=np.intp)
     tail = (1 - confidence) / 2 * 100

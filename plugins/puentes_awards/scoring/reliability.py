@@ -39,7 +39,13 @@ def criterion_alpha(levels):
     if not triples:
         return None, 0
     _entries, unit = np.unique(np.array([str(t[0]) for t in triples]), return_inverse=True)
-    value = np.array([float(t[2]) for t in triples])
+    return _alpha(unit, np.array([float(t[2]) for t in triples]))
+
+
+def _alpha(unit, value):
+    """Alpha from each level's entry number (`unit`) and the levels."""
+    if not len(value):
+        return None, 0
     sizes = np.bincount(unit)
     total, squares = np.bincount(unit, weights=value), np.bincount(unit, weights=value * value)
     paired = sizes >= 2                              # an entry scored once pairs with nothing
@@ -58,9 +64,14 @@ def criterion_alpha(levels):
 
 def reliability_by_criterion(sheets, criteria_codes):
     """[CriterionReliability] from {(entry_id, juror_id): {code: level}} submitted score sheets."""
+    # The entries are numbered once for every criterion (a criterion left blank on a sheet just skips it).
+    keys = list(sheets)
+    units = np.unique(np.array([str(entry) for entry, _juror in keys]), return_inverse=True)[1] if keys else None
     report = []
     for code in criteria_codes:
-        alpha, pairable = criterion_alpha(
-            (entry, juror, levels[code]) for (entry, juror), levels in sheets.items() if levels.get(code) is not None)
+        levels = [sheets[key].get(code) for key in keys]
+        given = np.array([level is not None for level in levels], dtype=bool)
+        value = np.array([level for level in levels if level is not None], dtype=float)
+        alpha, pairable = _alpha(units[given], value) if keys else (None, 0)
         report.append(CriterionReliability(code, alpha, pairable, verdict(alpha)))
     return report
