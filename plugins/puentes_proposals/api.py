@@ -8,7 +8,7 @@ drafting.py, submitting.py, reviews.py and tutoring.py (the tutor-review block),
 (the awards app) and export.py (staff exports).
 """
 from .answer_text import answer_text
-from .competition import confirm_competition_entry, finished_proposals, get_snapshot
+from .competition import confirm_competition_entry, finished_proposals, get_snapshot, version_choices
 from .drafting import add_attachment, add_upload_part, attachment_for_download, begin_upload, save_answers
 from .errors import InvalidAnswer, NotAllowed, NotFound, ProposalError, StaleDraft
 from .export import EXPORT_FIELDS, export_rows
@@ -69,7 +69,7 @@ __all__ = [
     "release_claim",
     "review_draft", "review_queue", "review_sheets", "reviews_csv", "save_answers", "save_review_draft",
     "send_review", "send_rubric_review", "sent_reviews", "start_proposal", "start_review", "start_team_proposal",
-    "submission_answer", "sync_team",
+    "submission_answer", "sync_team", "version_choices",
     "submit", "submit_proposal", "team_changes", "tutor_assignment", "tutor_workload", "versions",
     "withdraw_invitation",
 ]

@@ -114,9 +114,22 @@ def get_snapshot(proposal_id, version):
         country=proposal.country, thematic_area=thematic_area(template, answers),
         total_budget=total_budget(template, answers), currency=proposal.currency,
         sections=[SectionAnswer(section_id=s["id"], title=s["title"], section_type=s["type"],
-                                value=answers.get(s["id"])) for s in template],
+                                value=answers.get(s["id"]), choices=_choices(s)) for s in template],
         attachments=[attachment_record(f) for f in files], team=[member_record(m) for m in team],
         reviewer_usernames=reviewers, submitted_at=row.submitted_at, approved_at=proposal.approved_at)
+
+
+def _choices(section):
+    return [{"value": choice["value"], "label": choice["label"]} for choice in section.get("choices") or []]
+
+
+def version_choices(proposal_id, version):
+    """{section id: {value: label}} of one version's choice sections, as its team read them: how an entry
+    made before snapshots carried the labels still reads as words. Empty if the version is not on this site."""
+    template = ProposalVersion.objects.filter(proposal_id=proposal_id, number=version).values_list(
+        "template", flat=True).first() or []
+    return {section["id"]: {choice["value"]: choice["label"] for choice in _choices(section)}
+            for section in template if section.get("type") == sections.CHOICE}
 
 
 def thematic_area(template, answers):

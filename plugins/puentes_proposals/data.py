@@ -37,6 +37,9 @@ class SectionAnswer:
     # short_text, long_text, number, money, date_range, choice, budget, indicators, attachments
     section_type = attr.ib(type=str)
     value = attr.ib()                  # JSON-serialisable, shape per section_type
+    # A choice section's options as the team read them, [{"value", "label"}], so a juror reads a label,
+    # never the stored value; empty for other types (and in snapshots made before entries carried them).
+    choices = attr.ib(factory=list)
 
 
 @attr.s(frozen=True)

@@ -194,6 +194,13 @@ def test_revision_cycle_approval_sets_the_score_and_entry_sends_the_signal(
     assert snapshot.total_budget == 3000 and snapshot.thematic_area == "education"
     assert snapshot.reviewer_usernames == ["tutor"]
     assert [s.section_id for s in snapshot.sections] == [s["id"] for s in SMALL_TEMPLATE]
+    # The entry keeps the options' words as the team read them (a juror reads a label, never "education").
+    area = next(s for s in snapshot.sections if s.section_type == "choice")
+    assert area.choices == [{"value": "education", "label": "Education"},
+                            {"value": "employment", "label": "Employment"}]
+    assert api.version_choices(team.proposal_id, 2) == {area.section_id: {"education": "Education",
+                                                                           "employment": "Employment"}}
+    assert api.version_choices(team.proposal_id, 99) == {}
 
 
 def test_entry_needs_approval_and_consent(team, people):

@@ -329,6 +329,15 @@ def test_filters_search_pages_and_counts(review_as, submit, people, course_key):
     assert [i["proposal_id"] for i in queue(carla, "tutor=carla")[1]["items"]] == [second]
     assert [i["proposal_id"] for i in queue(carla, "status=in_review")[1]["items"]] == [second]
     assert queue(carla, "waiting_days=3")[1]["items"] == []
+    # A tutor reads labels, not codes: the thematic area and the country in the page's language.
+    with translation.override("es-419"):
+        status, page = queue(review_as("carla"))
+        block = review_as("carla")
+        args = block.init_args(block.reviewer())
+    assert [(i["thematic_area_label"], i["country_name"]) for i in page["items"]] == [
+        ("Educación", "Argentina"), ("Empleo e integración socioeconómica", "Brasil")]
+    assert args["area_labels"]["employment"] == "Empleo e integración socioeconómica"
+    assert args["country_names"] == {"AR": "Argentina", "BR": "Brasil"}
     status, page = queue(carla, "page_size=1&page=2")
     assert [i["proposal_id"] for i in page["items"]] == [second] and page["pages"] == 2
     api.assign_tutor(course_key, "tina", countries=["BR"])

@@ -14,11 +14,13 @@ from xblock.core import XBlock
 from xblock.fields import List, Scope, String
 
 from puentes_core import client
+from puentes_core.countries import country_name
 from puentes_core.handlers import Conflict, Forbidden, InputError, json_handler, plain_handler, read_only
 from puentes_core.i18n import I18nMixin
 from puentes_core.ids import parse_id
 from puentes_core.numbers import reader_locale
 from puentes_core.rendering import marked_as_preview, render_view
+from puentes_core.thematic_areas import choice_label
 from puentes_core.users import current_user
 from puentes_proposals import api
 from puentes_proposals.data import QueueFilters
@@ -136,6 +138,9 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
             "username": user.username, "is_staff": user.is_course_staff,
             "statuses": messages.status_labels(self.ugettext), "decisions": messages.decision_labels(self.ugettext),
             "rubric": self.current_rubric(), "countries": countries, "areas": areas,
+            # Every code a tutor reads becomes its label in their language (issue 14).
+            "country_names": {code: country_name(code, translation.get_language()) for code in countries},
+            "area_labels": {area: choice_label(area) for area in areas},
             "queue": self.queue_json(user, QueueFilters()), "core": client.client_settings(),
         }
 
@@ -161,7 +166,9 @@ class TutorReviewBlock(StudioMixin, I18nMixin, XBlock):
         claim = item.claim
         return {
             "proposal_id": item.proposal_id, "status": item.status, "title": item.title, "country": item.country,
-            "thematic_area": item.thematic_area, "municipality": item.municipality, "team": item.team_usernames,
+            "thematic_area": item.thematic_area, "thematic_area_label": choice_label(item.thematic_area),
+            "country_name": country_name(item.country, translation.get_language()),
+            "municipality": item.municipality, "team": item.team_usernames,
             "version": item.versions_submitted, "submitted_at": _iso(item.submitted_at),
             "waiting_days": (now - item.submitted_at).days if item.submitted_at else None,
             "assigned": item.assigned,

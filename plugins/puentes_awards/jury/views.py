@@ -11,8 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from puentes_core.csv_cells import safe_cell
-from puentes_core.numbers import format_money, request_locale
-from puentes_proposals.api import answer_text
 
 from ..form_errors import FieldErrors, from_failure
 from ..models import Edition, Entry
@@ -21,28 +19,9 @@ from ..scoring.criteria import ScoreError, check_scores
 from . import charts, services, setup
 from .access import juror_required, organiser_required, visible_entry
 from .models import FINAL, SCREENING, AuditLog, FinalBallot, Finalist, JuryAssignment, ScoreSheet, Winner
+from .reading import blind_entry
 
 TOP_CHART_ROWS = 15
-
-
-def _blind(entry, settings, request):
-    """What a juror reads: the proposal without its team (and without its municipality if the edition says so),
-    its numbers and money written the way the reader writes them."""
-    snapshot = entry.snapshot or {}
-    currency = snapshot.get("currency") or "USD"
-    locale = request_locale(request)
-    labels = {"total": _("Total"), "baseline": _("baseline"), "target": _("target"), "source": _("source")}
-    names = {item.get("attachment_id"): item.get("name", "") for item in snapshot.get("attachments", [])}
-    return {
-        "uuid": str(entry.uuid), "title": entry.title, "country": entry.country,
-        "municipality": entry.municipality if settings.show_municipality else None,
-        "thematic_area": snapshot.get("thematic_area", ""),
-        "budget": format_money(snapshot.get("total_budget") or None, currency, locale),
-        "sections": [{"title": section.get("title", ""),
-                      "text": answer_text(section.get("section_type", ""), section.get("value"), names, locale,
-                                          currency, labels)}
-                     for section in snapshot.get("sections", [])],
-    }
 
 
 # ---- juror ------------------------------------------------------------------------------------------------
@@ -56,7 +35,7 @@ def workspace(request, edition, juror):
     settings = services.jury_settings(edition)
     for round_name, label in ((SCREENING, _("Screening round")), (FINAL, _("Final round"))):
         entries = services.visible_entries(juror, round_name)
-        rows = [{"entry": _blind(entry, settings, request),
+        rows = [{"entry": blind_entry(entry, settings, request),
                  "status": sheets.get((entry.pk, round_name), "todo")} for entry in entries]
         if rows:
             rounds.append({"name": round_name, "label": label, "rows": rows})
@@ -104,8 +83,8 @@ def score_entry(request, edition, juror, entry_uuid):
     rows = [{"criterion": criterion, "level": levels.get(criterion.code), "comment": comments.get(criterion.code, ""),
              "levels": list(enumerate(criterion.levels))} for criterion in criteria]
     return render(request, "puentes_awards/jury/score.html", {
-        "edition": edition, "entry": _blind(entry, services.jury_settings(edition), request), "rows": rows,
-        "sheet": sheet, "round": assignment.round, "form_errors": form_errors}, status=status)
+        "edition": edition, "entry": blind_entry(entry, services.jury_settings(edition), request, sections=True),
+        "rows": rows, "sheet": sheet, "round": assignment.round, "form_errors": form_errors}, status=status)
 
 
 @require_POST
@@ -125,7 +104,7 @@ def declare_conflict(request, edition, juror, entry_uuid):
 @juror_required
 def ballot(request, edition, juror):
     settings = services.jury_settings(edition)
-    finalists = [_blind(entry, settings, request) for entry in services.visible_entries(juror, FINAL)]
+    finalists = [blind_entry(entry, settings, request) for entry in services.visible_entries(juror, FINAL)]
     if not finalists:
         raise Http404(_("There is no final round for you to rank yet."))
     current = FinalBallot.objects.filter(juror=juror).first()

@@ -79,8 +79,8 @@ function PuentesTutorReview(runtime, element, args) {
     });
   }
   fillSelect(filtersForm.elements.status, Object.keys(args.statuses), args.statuses);
-  fillSelect(filtersForm.elements.country, args.countries);
-  fillSelect(filtersForm.elements.thematic_area, args.areas);
+  fillSelect(filtersForm.elements.country, args.countries, args.country_names);
+  fillSelect(filtersForm.elements.thematic_area, args.areas, args.area_labels);
 
   function queueQuery() {
     var params = new URLSearchParams();
@@ -150,12 +150,12 @@ function PuentesTutorReview(runtime, element, args) {
       }, [gettext("Release")]));
     }
     return h("tr", { "data-proposal": String(item.proposal_id), "class": item.assigned ? "puentes-review__row--mine" : null }, [
-      h("td", {}, [title, item.thematic_area ? h("div", { "class": "puentes-review__muted", text: item.thematic_area }) : null,
+      h("td", {}, [title, item.thematic_area ? h("div", { "class": "puentes-review__muted", text: item.thematic_area_label }) : null,
         item.assigned ? h("div", { "class": "puentes-review__muted", text: gettext("In your countries or cohorts") }) : null]),
       h("td", { text: item.team.join(", ") }),
-      h("td", { text: item.country || "—" }),
+      h("td", { text: item.country_name || "—" }),
       h("td", { text: args.statuses[item.status] || item.status }),
-      h("td", { text: item.waiting_days === null ? "—" : interpolate(gettext("{days} days"), { days: item.waiting_days }) }),
+      h("td", { text: item.waiting_days === null ? "—" : interpolate(ngettext("{days} day", "{days} days", item.waiting_days), { days: count(item.waiting_days) }) }),
       h("td", { text: holder }),
       h("td", {}, actions)
     ]);

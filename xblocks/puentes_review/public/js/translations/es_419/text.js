@@ -61,7 +61,10 @@
 "You hold this proposal until {until}.": "Usted tiene esta propuesta hasta el {until}.",
 "added:": "agregado:",
 "removed:": "eliminado:",
-"{days} days": "{days} días",
+"{days} day": [
+"{days} día",
+"{days} días"
+],
 "{holder} (claim ran out)": "{holder} (reserva vencida)",
 "{holder} holds this proposal until {until}.": "{holder} tiene esta propuesta hasta el {until}.",
 "{holder}'s claim ran out: any tutor may claim it.": "La reserva de {holder} venció: cualquier persona tutora puede tomarla.",

@@ -61,7 +61,10 @@
 "You hold this proposal until {until}.": "Esta proposta está com você até {until}.",
 "added:": "adicionado:",
 "removed:": "removido:",
-"{days} days": "{days} dias",
+"{days} day": [
+"{days} dia",
+"{days} dias"
+],
 "{holder} (claim ran out)": "{holder} (reserva expirada)",
 "{holder} holds this proposal until {until}.": "Esta proposta está com {holder} até {until}.",
 "{holder}'s claim ran out: any tutor may claim it.": "A reserva de {holder} expirou: qualquer pessoa tutora pode assumi-la.",
