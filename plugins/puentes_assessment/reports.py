@@ -91,11 +91,12 @@ def good_practices(instrument):
 
 def _summary_text(snapshot):
     """The proposal's first written section, as plain text, cut to a paragraph."""
-    from puentes_core.sanitize import plain_text  # noqa: PLC0415
+    from puentes_proposals import api as proposals  # noqa: PLC0415 - only the report needs the proposals app
     for section in snapshot.sections:
         if isinstance(section.value, str) and section.section_type in ("long_text", "short_text") \
                 and section.section_id != "title":
-            text = plain_text(section.value)
+            # Paragraphs kept apart and entities read as characters: the report prints text, not markup.
+            text = " ".join(proposals.answer_text(section.section_type, section.value).split("\n"))
             if text:
                 return text if len(text) <= 600 else text[:600].rsplit(" ", 1)[0] + "…"
     return ""

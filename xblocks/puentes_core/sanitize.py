@@ -1,4 +1,5 @@
 """Rich text from course teams and learners, cleaned on the server with nh3 before it is stored."""
+import html
 import re
 
 import nh3
@@ -17,8 +18,10 @@ def clean_html(html):
 
 
 def plain_text(text):
-    """A short text field with every tag removed."""
-    return nh3.clean(text or "", tags=set()).strip()
+    """A short text field with every tag removed, as text: nh3 writes its output as HTML ("&amp;", "&nbsp;",
+    "&lt;"), which every page would escape once more and show as typed entities; the characters they stand
+    for are what a reader reads (issue 14). Pages escape the result where they show it."""
+    return html.unescape(nh3.clean(text or "", tags=set())).strip()
 
 
 def typed_text(text):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from puentes_core.csv_cells import safe_cell
+from puentes_proposals.api import answer_text
 
 from ..form_errors import FieldErrors, from_failure
 from ..models import Edition, Entry
@@ -446,6 +447,7 @@ def _public_charts(edition, ranking, entries, winners):
 def _summary(entry):
     for section in (entry.snapshot or {}).get("sections", []):
         if section.get("section_type") in ("long_text", "short_text") and section.get("value"):
-            text = str(section["value"])
+            # The team's rich text as text: no tags, no entities ("&nbsp;") on the public page.
+            text = " ".join(answer_text(section["section_type"], section["value"]).split("\n"))
             return text if len(text) <= 600 else text[:600].rsplit(" ", 1)[0] + "…"
     return ""
