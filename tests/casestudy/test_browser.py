@@ -53,7 +53,7 @@ def test_ana_plays_the_cucuta_case_in_spanish(page_as):
     reflection.get_by_label("Nombra un servicio concreto y por qué es el cuello de botella").check()
     reflection.get_by_label("Propone una acción para la primera semana").check()
     reflection.get_by_role("button", name="Enviar mi evaluación").click()
-    case.locator(".pcs-reflection").get_by_text("Obtuvo 0,67 de 1 puntos").wait_for()
+    case.locator(".pcs-reflection").get_by_text("Obtuvo 0,67 de 1 punto.").wait_for()   # one point, not "1 puntos"
 
     # She leaves and comes back: the path and the score are still there.
     page.reload()

@@ -9,6 +9,7 @@ import datetime
 import hashlib
 import logging
 
+from django.template.defaultfilters import floatformat
 from opaque_keys.edx.keys import UsageKey
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
@@ -25,7 +26,7 @@ from . import branching, scoring
 from .content import build_case, question_points, with_severities
 from .olx import read_case, write_case
 from .studio import StudioMixin
-from .views import display_order, question_view, shuffled
+from .views import display_order, plural_count, question_view, shuffled
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +167,8 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
         first_open = next((v["id"] for v in views if not v["submitted"] or v.get("in_progress")), None)
         return render_view(self, "templates/casestudy.html", {
             "block": self, "case": self.case(), "questions_html": self._render_questions(views),
-            "prefix": self._prefix(), "score": score, "resume": first_open if started else None,
+            "prefix": self._prefix(), "score": score, "total_text": self._total_text(score),
+            "resume": first_open if started else None,
             "is_staff": current_user(self).is_course_staff and not in_studio_preview(self),
             "export_url": self.runtime.handler_url(self, "export_answers"),
         }, css=[*client.CSS, "static/casestudy.css"], js=[*client.JS, "static/casestudy.js"],
@@ -276,7 +278,15 @@ class CaseStudyBlock(StudioMixin, ScorableXBlockMixin, I18nMixin, XBlock):
         return {"question": question["id"], "html": self._render_questions([view]),
                 "earned": view["earned"], "possible": view["possible"],
                 "total": {"earned": score.raw_earned, "possible": score.raw_possible},
+                "total_text": self._total_text(score),
                 "completion": scoring.completion(self.questions, self.answers)}
+
+    def _total_text(self, score):
+        """The case's total as the page writes it: numbers in the page's language (as the questions' lines),
+        "point" or "points" as the total asks; the script shows it as sent, so one page never mixes formats."""
+        return self.ungettext("Your score: {earned} of {possible} point", "Your score: {earned} of {possible} points",
+                              plural_count(score.raw_possible)).format(
+            earned=floatformat(score.raw_earned, -2), possible=floatformat(score.raw_possible, -2))
 
     def _no_attempts_left(self):
         return InputError(self.ugettext("You have used every attempt for this question."), field="question")

@@ -26,6 +26,11 @@ def shuffled(options, seed):
     return [option if option.get("fixed") else next(moving) for option in options]
 
 
+def plural_count(points):
+    """The whole number ngettext chooses "point" or "points" by: 1 only for exactly one point."""
+    return 1 if points == 1 else 2
+
+
 def question_view(question, state, max_attempts, show_model_answers, seed):
     """Everything the template needs for one question; answers and feedback only once submitted."""
     state = state or {}
@@ -33,6 +38,7 @@ def question_view(question, state, max_attempts, show_model_answers, seed):
     view = {
         "id": question["id"], "type": question["type"], "prompt": question["prompt"],
         "possible": question_points(question), "earned": state.get("score"),
+        "plural": plural_count(question_points(question)),
         "submitted": bool(state.get("submitted_at")), "attempts": attempts,
         "attempts_left": scoring.attempts_left(attempts, max_attempts),
         "can_submit": scoring.may_submit(attempts, max_attempts),

@@ -33,16 +33,22 @@ function PuentesCaseStudy(runtime, element, args) {
     return type === "multiple_choice" ? checked : (checked[0] || null);
   }
 
+  // The shared error display (puentes_core errors.js): the message beside the question's field (its
+  // options, its text, its list), the field marked invalid and described by it, focus on it, announced as
+  // an alert; nothing chosen or written is touched. A question is a form with one field: no summary.
+  function fieldOf(question) {
+    return question.querySelector(".pcs-decision") || question.querySelector("textarea:not([disabled])") ||
+      question.querySelector(".pcs-rank") || question.querySelector(".pcs-form > fieldset");
+  }
   function showError(question, message) {
-    var box = question.querySelector("[data-role=error]");
-    box.textContent = message;
-    var field = question.querySelector("input, textarea");
-    if (field && window.PuentesErrors) {   // the shared marks: aria-invalid, described by the message
-      field.setAttribute("aria-invalid", "true");
-      if (!box.id) { box.id = "pcs-error-" + question.getAttribute("data-question"); }
-      field.setAttribute("aria-describedby", box.id);
-      window.PuentesErrors.reveal(field);
-    } else if (field) { field.focus(); }
+    var target = window.PuentesErrors.mark(fieldOf(question), message);
+    var box = document.getElementById((target.getAttribute("aria-describedby") || "").split(" ")[0]);
+    if (box) { box.setAttribute("role", "alert"); }
+    window.PuentesErrors.reveal(target);
+  }
+  function clearError(question) {
+    var field = fieldOf(question);
+    if (field) { window.PuentesErrors.mark(field, ""); }
   }
 
   // --- drafts: what the learner wrote or chose but did not submit stays on this device ------------
@@ -96,7 +102,7 @@ function PuentesCaseStudy(runtime, element, args) {
     var fresh = holder.firstElementChild;
     question.parentNode.replaceChild(fresh, question);
     if (body.total) {
-      root.querySelector(".pcs-total").textContent = fill(gettext("Your score: {earned} of {possible} points"), body.total);
+      root.querySelector(".pcs-total").textContent = body.total_text;   // written by the server, as the page
     }
     var focusTarget = fresh.querySelector("[data-role=result]");
     if (!focusTarget.textContent.trim()) { focusTarget = fresh.querySelector(".pcs-decision input") || focusTarget; }
@@ -104,7 +110,7 @@ function PuentesCaseStudy(runtime, element, args) {
   }
 
   function send(question, handler, payload, button) {
-    question.querySelector("[data-role=error]").textContent = "";
+    clearError(question);
     if (button) { button.disabled = true; button.setAttribute("aria-busy", "true"); }
     post(handler, payload).then(function (reply) {
       if (reply.ok) { forget(payload.question); replace(question, reply.body); return; }

@@ -68,7 +68,6 @@
 "Words: {count}": "Palabras: {count}",
 "Written reflection": "Reflexión escrita",
 "You seem to be offline. Your answer is still here: try again when you are connected.": "Parece que no hay conexión. Su respuesta sigue aquí: inténtelo de nuevo cuando esté en línea.",
-"Your score: {earned} of {possible} points": "Su puntaje: {earned} de {possible} puntos",
 "{text}: now number {position} of {total}.": "{text}: ahora en el puesto {position} de {total}."
 };
   function pick(id, plural, n) {

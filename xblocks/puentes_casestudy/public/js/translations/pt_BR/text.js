@@ -68,7 +68,6 @@
 "Words: {count}": "Palavras: {count}",
 "Written reflection": "Reflexão escrita",
 "You seem to be offline. Your answer is still here: try again when you are connected.": "Parece que você está sem conexão. Sua resposta continua aqui: tente de novo quando estiver conectado.",
-"Your score: {earned} of {possible} points": "Sua pontuação: {earned} de {possible} pontos",
 "{text}: now number {position} of {total}.": "{text}: agora na posição {position} de {total}."
 };
   function pick(id, plural, n) {
