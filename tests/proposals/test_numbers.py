@@ -77,3 +77,5 @@ def test_the_team_reads_its_grade_on_the_page_in_its_numbers(block_as, people, s
     with translation.override("pt-br"):
         page = block_as("ana").student_view().body_html()
     assert "Sua nota:" in page and "15 de 18 pontos (83 %)" in page
+    # Approved is final: the page no longer says the proposal waits for a review (issue 14).
+    assert "A proposta foi aprovada: esta versão é definitiva" in page and "bloqueada enquanto" not in page

@@ -352,6 +352,10 @@ function PuentesProposal(runtime, element, args) {
       $(".pp-files", fieldset).appendChild(li);
       problems(fieldset, []);
       revision = answer.data.revision;
+      // The upload saved this section: a Remove right after builds on it, not on what the page loaded with
+      // (else the server reads the team's own upload as a colleague's change and shows a conflict).
+      bases[fieldset.getAttribute("data-section")] = revision;
+      persist();
       savedAt(answer.data.saved_at);
     }
     function sendPart(token, partBytes, index) {
