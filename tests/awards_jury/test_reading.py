@@ -141,3 +141,16 @@ def test_a_jurors_page_reads_rich_text_without_entities(client, edition, jury):
         page = client.get(f"/puentes_awards/jury/{edition.slug}/entries/{entry.uuid}/").content.decode()
     assert "Llegan\xa0300 familias &amp; niños &lt;3\nSegundo\xa0párrafo" in page
     assert "&amp;nbsp;" not in page and "&lt;p&gt;" not in page and "&amp;amp;" not in page
+
+
+def test_the_organisers_ranking_explains_itself_on_the_criteria_scale(client, decided, jury):
+    """Scores read on the 0-100 scale of a juror's total, and a tie zone is explained in one sentence."""
+    import re
+    client.force_login(jury["fabio"])
+    with translation.override("es-419"):
+        page = client.get(f"/puentes_awards/organise/{decided.slug}/", HTTP_ACCEPT_LANGUAGE="es-AR").content.decode()
+    assert "Cada puntaje es sobre 100" in page
+    assert "«Zona de empate» significa que los puntajes no permiten distinguir estas postulaciones" in page
+    scores = re.findall(r'data-label="Puntaje ajustado">(\d+(?:,\d)?)<', page)   # Argentina's decimal comma
+    assert len(scores) == len(re.findall(r'data-label="Puntaje ajustado"', page)) > 0
+    assert all(0 <= float(score.replace(",", ".")) <= 100 for score in scores), scores

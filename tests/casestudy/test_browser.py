@@ -54,6 +54,8 @@ def test_ana_plays_the_cucuta_case_in_spanish(page_as):
     reflection.get_by_label("Propone una acción para la primera semana").check()
     reflection.get_by_role("button", name="Enviar mi evaluación").click()
     case.locator(".pcs-reflection").get_by_text("Obtuvo 0,67 de 1 punto.").wait_for()   # one point, not "1 puntos"
+    # The total the script rewrites reads as the page writes numbers ("2,67", never "2.67" beside "0,67").
+    assert re.fullmatch(r"Su puntaje: 2,67 de 11 puntos", case.locator(".pcs-total").inner_text().strip())
 
     # She leaves and comes back: the path and the score are still there.
     page.reload()

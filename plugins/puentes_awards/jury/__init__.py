@@ -4,6 +4,7 @@ models     jurors, per-edition jury settings and criteria, conflicts, assignment
            finalists, final-round ballots, winners, the append-only audit log
 services   every change goes through here, each in one transaction with its audit row
 access     who may see what: the single place conflicts hide entries from jurors
+reading    an entry as a juror reads it: blind, numbers the reader's way, every choice as its label
 views      the juror workspace, the organisers' dashboard, exports, the public results page
 charts     server-side SVG charts
 """
