@@ -27,12 +27,12 @@ def test_a_refused_answer_is_shown_beside_its_field(page_as):
     single.get_by_role("button", name="Enviar").click()
     message = single.locator(".pu-field-error")
     message.wait_for()
-    assert message.inner_text() == "Elija o escriba su respuesta primero."
+    assert message.inner_text() == "Primero elija o escriba su respuesta."
     assert message.get_attribute("role") == "alert"
     first = single.locator("input[type=radio]").first
     assert first.get_attribute("aria-invalid") == "true"
     assert page.evaluate("document.activeElement.id") == first.get_attribute("id")
-    assert "Elija o escriba su respuesta primero." in described_by(first)[1]
+    assert "Primero elija o escriba su respuesta." in described_by(first)[1]
     assert not axe_violations(page, ".pcs-single_choice", impacts=("serious", "critical"))
 
     # The server refuses a reflection too short: beside the text, which stays, still described by its limits.
