@@ -39,6 +39,14 @@ class JurySettings(models.Model):
     conflict_same_country = models.BooleanField(default=False)
     tiebreak_order = models.JSONField(default=default_tiebreak)
     tiebreak_published_at = models.DateTimeField(null=True, blank=True)
+    # The results page is public only from this moment (services.publish_results); confirming the winners
+    # alone shows it to the organisers as a preview.
+    results_published_at = models.DateTimeField(null=True, blank=True)
+    results_published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                             on_delete=models.SET_NULL, related_name="+")
+    # Off: the public sees the winners' scores and the other entries' names only.
+    results_scores_public = models.BooleanField(default=False,
+                                                help_text="The public results show every entry's score")
 
     class Meta:
         verbose_name_plural = "jury settings"

@@ -429,6 +429,7 @@ def reopen_results(edition, reason, actor):
     Winner.objects.filter(pk__in=[winner.pk for winner in winners]).delete()
     audit(edition, actor, "results.reopened",
           before=[[w.place, str(w.entry.uuid), str(w.prize_amount)] for w in winners], after={"reason": reason})
+    _withdraw_publication(edition, reason, actor)  # the public page must not outlive its winners
 
 
 def _budget(entry):
@@ -453,3 +454,54 @@ def confirm_winners(edition, places, actor):
         Winner.objects.create(edition=edition, entry=entry, place=place, prize_amount=amount)
     audit(edition, actor, "winners.confirmed",
           after=[[place, str(entry.uuid), str(amount)] for place, (entry, amount) in enumerate(places, start=1)])
+
+
+# ---- publication: confirmed results stay a preview for the organisers until one of them publishes ----------
+
+def results_published(edition):
+    """Whether anyone may read the results page: published, and its three winners still confirmed."""
+    published = JurySettings.objects.filter(edition=edition, results_published_at__isnull=False).exists()
+    return published and Winner.objects.filter(edition=edition).count() >= PLACES
+
+
+def _publication(settings):
+    return {"published_at": settings.results_published_at.isoformat() if settings.results_published_at else None,
+            "scores_public": settings.results_scores_public}
+
+
+@transaction.atomic
+def publish_results(edition, scores_public, actor):
+    """Make the results page public as the organiser previewed it: the winners, and every entry's score only
+    when `scores_public`. Publishing again (another choice of scores) is allowed and audited the same way."""
+    settings = JurySettings.objects.select_for_update().get(pk=jury_settings(edition).pk)
+    if Winner.objects.filter(edition=edition).count() < PLACES:
+        raise JuryError(_("Confirm the three winners on the competition dashboard before publishing the results."))
+    before = _publication(settings)
+    settings.results_published_at, settings.results_published_by = timezone.now(), actor
+    settings.results_scores_public = bool(scores_public)
+    settings.save(update_fields=["results_published_at", "results_published_by", "results_scores_public"])
+    audit(edition, actor, "results.published", before=before, after=_publication(settings))
+    return settings
+
+
+@transaction.atomic
+def unpublish_results(edition, reason, actor):
+    """Take the results page back to a preview, for a recorded reason; the winners stay confirmed."""
+    reason = str(reason or "").strip()[:2000]
+    if not reason:
+        raise JuryError(_("Say why the results are withdrawn: the reason is kept in the audit log."))
+    JurySettings.objects.select_for_update().filter(edition=edition).first()  # one writer at a time
+    if not _withdraw_publication(edition, reason, actor):
+        raise JuryError(_("The results are not published, so there is nothing to withdraw."))
+
+
+def _withdraw_publication(edition, reason, actor):
+    """Clear the publication (audited); False when there was none."""
+    settings = JurySettings.objects.filter(edition=edition, results_published_at__isnull=False).first()
+    if settings is None:
+        return False
+    before = _publication(settings)
+    settings.results_published_at, settings.results_published_by = None, None
+    settings.save(update_fields=["results_published_at", "results_published_by"])
+    audit(edition, actor, "results.unpublished", before=before, after={"reason": reason})
+    return True
