@@ -2,7 +2,8 @@
 
 An edition with N entries, 20 jurors, k = 3, every screening sheet submitted and five finalists ranked.
 A juror's score submit is timed while scoring is open (confirmed winners freeze the scores); then three
-winners are confirmed and each page is timed as its user opens it. The dashboard and the results page
+winners are confirmed, the results published with every score, and each page is timed as its user opens it. The
+dashboard, the results preview and the results page
 fit the severity model with 1,000 bootstrap samples on the warm-up view and reuse the cached fit afterwards.
 
     python -m benchmarks.awards_jury_pages [--repeat N]
@@ -58,10 +59,12 @@ def competition(size):
 
 
 def confirm_winners(edition, organiser):
-    """The organiser confirms three of the finalists: from here on scores and ballots are frozen."""
+    """The organiser confirms three of the finalists (from here on scores and ballots are frozen) and publishes
+    the results with every entry's score, the largest public page."""
     from puentes_awards.jury import services
     finalists = list(edition.entries.order_by("id")[:5])
     services.confirm_winners(edition, [(entry, Decimal(1000)) for entry in finalists[:3]], organiser)
+    services.publish_results(edition, True, organiser)
 
 
 def queries_of(operation):
@@ -113,6 +116,7 @@ def pages(size):
         ("organiser settings page", lambda: organiser_client.get(f"{organise}/settings/")),
         ("organiser dashboard (ranking, 1,000 bootstrap samples)", lambda: organiser_client.get(f"{organise}/")),
         ("scores CSV export", lambda: organiser_client.get(f"{organise}/scores.csv")),
+        ("organiser results preview", lambda: organiser_client.get(f"{organise}/results/?lang=es&scores=1")),
         ("public results page", lambda: public.get(f"/puentes_awards/results/{edition.slug}/?lang=es")),
     ]
 

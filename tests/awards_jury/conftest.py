@@ -79,6 +79,14 @@ def decided(edition, jury):
     return edition
 
 
+@pytest.fixture
+def published(decided, jury):
+    """The decided competition with its results published, winners' scores only (the default)."""
+    from puentes_awards.jury import services
+    services.publish_results(decided, False, jury["fabio"])
+    return decided
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts without a cached ranking (the locmem cache outlives a test's database)."""

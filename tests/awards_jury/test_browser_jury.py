@@ -1,5 +1,6 @@
 """In Chromium, on the demo competition: three jurors score, the organiser assigns, ranks, picks finalists, the
-jurors rank them, the organiser confirms three winners with their prizes, and the results page reads in Spanish."""
+jurors rank them, the organiser confirms three winners with their prizes and publishes the results, and the results
+page reads in Spanish."""
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.sqlite_only]
@@ -107,6 +108,13 @@ def test_the_jury_runs_the_competition_to_three_winners(browser, page_as, demo_s
         assert [(w.entry.municipality, int(w.prize_amount)) for w in winners] == [
             ("Arica", 30000), ("Boa Vista", 20000), ("Medellín", 10000)]
         assert AuditLog.objects.filter(action="winners.confirmed", actor_username="fabio").exists()
+
+        # Confirmed winners are a preview for the organisers; Fabio reads it and publishes it.
+        fabio.goto(f"{demo_site}/puentes_awards/organise/{SLUG}/results/")
+        fabio.locator("#confirm").check()
+        fabio.locator("form button[type=submit]").first.click()
+        fabio.wait_for_load_state()
+        assert AuditLog.objects.filter(action="results.published", actor_username="fabio").exists()
     finally:
         jorge_context.close()
         marta_context.close()
@@ -126,7 +134,7 @@ def test_the_jury_runs_the_competition_to_three_winners(browser, page_as, demo_s
         charts = page.locator("svg[role=img]")
         assert charts.count() == 2
         for index in range(2):
-            assert charts.nth(index).locator("title").text_content().strip()
+            assert charts.nth(index).locator("title").first.text_content().strip()
             assert charts.nth(index).locator("desc").text_content().strip()
         assert page.locator("text=jorge").count() == 0  # jurors are numbered on the public page, not named
     finally:

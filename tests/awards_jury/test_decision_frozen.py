@@ -57,7 +57,8 @@ def test_the_largest_prize_the_column_holds_is_stored_and_shown(client, ranked, 
                            winners_form(ranked, ("9999999999.99", "20000", "10000.5")))
     assert response.status_code == 302
     assert Winner.objects.get(edition=ranked, place=1).prize_amount == Decimal("9999999999.99")
-    assert client.get(f"/puentes_awards/results/{ranked.slug}/").status_code == 200
+    page = client.get(f"/puentes_awards/organise/{ranked.slug}/results/?lang=en")  # the organiser's preview
+    assert page.status_code == 200 and "$9,999,999,999.99" in page.content.decode()
 
 
 def test_confirmed_winners_freeze_scores_ballots_and_winners(client, decided, jury):

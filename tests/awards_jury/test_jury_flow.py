@@ -81,12 +81,17 @@ def test_three_jurors_score_and_the_organiser_confirms_winners(client, edition, 
     assert [w.entry.proposal_id for w in Winner.objects.filter(edition=edition)] == [1, 2, 3]
 
     client.logout()
+    assert client.get(f"/puentes_awards/results/{edition.slug}/?lang=en").status_code == 404  # a preview so far
+    as_user(client, jury["fabio"])
+    assert client.post(f"/puentes_awards/organise/{edition.slug}/results/",
+                       {"action": "publish", "scores": "0", "confirm": "yes"}).status_code == 302
+    client.logout()
     results = client.get(f"/puentes_awards/results/{edition.slug}/?lang=en").content.decode()
-    assert "Welcome desk 1" in results and "$30,000.00" in results and "Quito" in results
+    assert "Welcome desk 1" in results and "$30,000" in results and "Quito" in results
 
     actions = list(AuditLog.objects.filter(edition=edition).values_list("action", flat=True))
     for action in ("role.granted", "tiebreak.published", "assignment.created", "score.submitted",
-                   "finalists.chosen", "ballot.submitted", "winners.confirmed"):
+                   "finalists.chosen", "ballot.submitted", "winners.confirmed", "results.published"):
         assert action in actions
     assert all(log.actor_username for log in AuditLog.objects.filter(action="score.submitted"))
 

@@ -25,14 +25,14 @@ def site_loaders_without_cache(settings):
     pages._backend.cache_clear()
 
 
-def test_results_page_compiles_its_templates_once(client, decided, site_loaders_without_cache, monkeypatch):
+def test_results_page_compiles_its_templates_once(client, published, site_loaders_without_cache, monkeypatch):
     compiled = []
     original = base.Template.__init__
     monkeypatch.setattr(base.Template, "__init__",
                         lambda self, *args, **kwargs: compiled.append(args[0][:40]) or original(self, *args, **kwargs))
-    first = client.get(f"/puentes_awards/results/{decided.slug}/?lang=es")
+    first = client.get(f"/puentes_awards/results/{published.slug}/?lang=es")
     after_first = len(compiled)
-    second = client.get(f"/puentes_awards/results/{decided.slug}/?lang=es")
+    second = client.get(f"/puentes_awards/results/{published.slug}/?lang=es")
     assert first.status_code == second.status_code == 200
     assert after_first > 0 and len(compiled) == after_first, "the second render compiled nothing"
     assert "Primer premio" in second.content.decode()

@@ -64,12 +64,15 @@ def dashboard_order(client, edition):
 
 
 def results_order(client, edition):
+    """The entries the public chart draws, top to bottom: the first line of each row's label."""
     page = client.get(f"/puentes_awards/results/{edition.slug}/?lang=en").content.decode()
     chart = page[page.index('id="adjusted-chart"'):]
-    return re.findall(r'text-anchor="end">([^<]+)</text>', chart[:chart.index("</svg>")])
+    return re.findall(r'<g><text[^>]*>(?:<title>[^<]*</title>)?<tspan[^>]*>([^<]+)</tspan>',
+                      chart[:chart.index("</svg>")])
 
 
 def test_a_changed_score_shows_on_the_dashboard_and_the_results_page(client, decided, jury):
+    services.publish_results(decided, True, jury["fabio"])  # every entry's score, so the chart draws them all
     client.force_login(jury["fabio"])
     before, public_before = dashboard_order(client, decided), results_order(client, decided)
     last = decided.entries.get(proposal_id=before[-1])
@@ -84,9 +87,13 @@ def test_a_changed_score_shows_on_the_dashboard_and_the_results_page(client, dec
     places = [(decided.entries.get(proposal_id=number), amount)
               for number, amount in ((1, Decimal(30000)), (2, Decimal(20000)), (3, Decimal(10000)))]
     services.confirm_winners(decided, places, jury["fabio"])
+    assert client.get(f"/puentes_awards/results/{decided.slug}/").status_code == 404  # reopening withdrew them
+    services.publish_results(decided, True, jury["fabio"])
     public_after = results_order(client, decided)
     assert public_after != public_before
-    assert public_after == [entries[estimate.entry_id].municipality for estimate in ranking.entries]
+    others = [entries[estimate.entry_id] for estimate in ranking.entries if entries[estimate.entry_id].proposal_id > 3]
+    assert public_after == [f"{entry.title} — {entry.municipality}" for entry in
+                            [place for place, _amount in places] + others]  # winners first, then by score
 
 
 def test_a_new_seed_refits(decided):

@@ -28,8 +28,8 @@ def test_a_case_studys_authored_text_shows_each_character_once_escaped(load_bloc
 def test_the_results_summary_and_the_reports_practices_are_text():
     from puentes_assessment.reports import _summary_text
 
-    from puentes_awards.jury.views import _summary
-    entry = SimpleNamespace(snapshot={"sections": [{"section_type": "long_text", "value": RICH}]})
+    from puentes_awards.jury.results_page import summary as _summary
+    entry = SimpleNamespace(title="Casa abierta", snapshot={"sections": [{"section_type": "long_text", "value": RICH}]})
     assert _summary(entry) == "Llegan\xa0300 familias & niños <3 Segundo\xa0párrafo"
     snapshot = SimpleNamespace(sections=[SimpleNamespace(section_id="problem", section_type="long_text", value=RICH)])
     assert _summary_text(snapshot) == "Llegan\xa0300 familias & niños <3 Segundo\xa0párrafo"

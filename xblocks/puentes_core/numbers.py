@@ -152,11 +152,18 @@ def format_number(number, locale, decimals=2):
     return format_decimal(Decimal(str(number)), format=pattern, locale=locale)
 
 
-def format_money(amount, currency, locale):
-    """An amount with its currency, the local way ('US$ 30.000,00', 'USD 30,000.00')."""
+def format_money(amount, currency, locale, whole=False):
+    """An amount with its currency, the local way ('US$ 30.000,00', 'USD 30,000.00').
+
+    whole: an amount without cents is written without them, in the locale's own pattern ('US$ 30.000')."""
     if amount is None:
         return ""
-    return format_currency(Decimal(str(amount)), currency or "USD", locale=locale)
+    amount = Decimal(str(amount))
+    if whole and amount == amount.to_integral_value():
+        pattern = Locale.parse(locale).currency_formats["standard"].pattern
+        return format_currency(amount, currency or "USD", locale=locale, currency_digits=False,
+                               format=re.sub(r"\.0+", "", pattern))
+    return format_currency(amount, currency or "USD", locale=locale)
 
 
 def browser_settings(language):

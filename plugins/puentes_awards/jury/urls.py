@@ -12,5 +12,6 @@ urlpatterns = [
     path("organise/<slug:slug>/settings/", views.edit_settings, name="jury_settings"),
     path("organise/<slug:slug>/scores.csv", views.export_csv, name="jury_export_csv"),
     path("organise/<slug:slug>/scores.json", views.export_json, name="jury_export_json"),
+    path("organise/<slug:slug>/results/", views.results_preview, name="jury_results_preview"),
     path("results/<slug:slug>/", views.results, name="results"),
 ]

@@ -11,13 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from puentes_core.csv_cells import safe_cell
-from puentes_proposals.api import answer_text
 
 from ..form_errors import FieldErrors, from_failure
 from ..models import Edition, Entry
 from ..pages import render
 from ..scoring.criteria import ScoreError, check_scores
-from . import charts, services, setup
+from . import charts, results_page, services, setup
 from .access import juror_required, organiser_required, visible_entry
 from .models import FINAL, SCREENING, AuditLog, FinalBallot, Finalist, JuryAssignment, ScoreSheet, Winner
 from .reading import blind_entry
@@ -163,6 +162,7 @@ def dashboard(request, edition, organiser):
                "eligible": edition.entries.filter(eligible=True).count(),
                "finalists": [f.entry for f in Finalist.objects.filter(edition=edition).select_related("entry")],
                "winners": Winner.objects.filter(edition=edition).select_related("entry"),
+               "results_published": services.results_published(edition),
                "prizes": [edition.first_prize, edition.second_prize, edition.third_prize]}
     context.update(_screening(edition))
     context.update(_final(edition))
@@ -194,7 +194,7 @@ def _act(request, edition):
                 raise services.JuryError(_("Write each prize amount as a number, e.g. 25000.")) from error
             places.append((entry, amount))
         services.confirm_winners(edition, places, request.user)
-        messages.success(request, _("Winners confirmed. The results page is public."))
+        messages.success(request, _("Winners confirmed. Preview the results page, then publish it."))
     elif action == "reopen":
         services.reopen_results(edition, request.POST.get("reason", ""), request.user)
         messages.success(request, _("The results are reopened. The reason is in the audit log."))
@@ -345,11 +345,13 @@ def _screening(edition):
 
 
 def _adjusted_chart(rows):
+    labels = results_page.entry_labels(row["entry"] for row in rows)
     return charts.adjusted_with_intervals(
-        [(row["entry"].municipality, row["estimate"].adjusted, row["estimate"].low, row["estimate"].high,
-          row["tied"]) for row in rows],
+        [(labels[row["entry"].pk], row["estimate"].adjusted, row["estimate"].low, row["estimate"].high,
+          charts.TIE if row["tied"] else charts.OTHER) for row in rows],
         _("Adjusted scores with their 95% intervals"),
-        _("Each dot is an entry's score corrected for juror severity; the bar is its uncertainty. Orange: tie zone."))
+        _("Each mark is an entry's score corrected for juror severity; the bar is its uncertainty. "
+          "The legend tells the tie zone apart."))
 
 
 def _final(edition):
@@ -406,48 +408,53 @@ def export_json(request, edition, organiser):
                         json_dumps_params={"ensure_ascii": False})
 
 
-# ---- public -----------------------------------------------------------------------------------------------
+# ---- results: the organisers' preview and publication, then the public page --------------------------------
 
 @require_http_methods(["GET"])
 def results(request, slug):
     edition = get_object_or_404(Edition, slug=slug)
-    winners = list(Winner.objects.filter(edition=edition).select_related("entry"))
-    if len(winners) < services.PLACES:
+    settings = services.jury_settings(edition)
+    # Published, and its winners still confirmed (build gives nothing without them): services.results_published.
+    context = results_page.build(edition, settings.results_scores_public) if settings.results_published_at else {}
+    if not context:
         raise Http404(_("The results of this competition are not published yet."))
-    rows = [{"winner": winner, "summary": _summary(winner.entry)} for winner in winners]
-    context = {"edition": edition, "rows": rows}
-    try:
-        ranking, _reliability, entries = services.screening_ranking(edition)
-        context.update(_public_charts(edition, ranking, entries, winners))
-    except services.JuryError:
-        pass  # no screening ranking to draw: the page shows the winners alone
     return render(request, "puentes_awards/jury/results.html", context)
 
 
-def _public_charts(edition, ranking, entries, winners):
-    """The screening round as the public sees it: adjusted scores, and each juror's scores under a number."""
-    winner_ids = {winner.entry_id for winner in winners}
-    adjusted = charts.adjusted_with_intervals(
-        [(entries[estimate.entry_id].municipality, estimate.adjusted, estimate.low, estimate.high,
-          estimate.entry_id in winner_ids) for estimate in ranking.entries[:TOP_CHART_ROWS]],
-        _("Screening round: adjusted scores with their 95% intervals"),
-        _("Each dot is an entry's score corrected for juror severity; the bar is its uncertainty. "
-          "Orange: the winners."))
-    totals = services.totals_by_juror(edition)
-    # Jurors are public as a panel, not one by one: the chart numbers them, harshest first.
-    jurors = charts.juror_distributions(
-        [(_("Juror {number}").format(number=number), totals.get(juror.juror_id, []), juror.severity)
-         for number, juror in enumerate(ranking.jurors, start=1)],
-        _("Screening round: the scores each juror gave"),
-        _("Each dot is one total out of 100 given by one juror; the red line is that juror's mean. "
-          "Jurors are numbered from the harshest to the most lenient."))
-    return {"adjusted_chart": adjusted, "juror_chart": jurors}
+@require_http_methods(["GET", "POST"])
+@organiser_required
+def results_preview(request, edition, organiser):
+    """The public page as it would read, for this edition's organisers only, with the publish and withdraw forms.
 
-
-def _summary(entry):
-    for section in (entry.snapshot or {}).get("sections", []):
-        if section.get("section_type") in ("long_text", "short_text") and section.get("value"):
-            # The team's rich text as text: no tags, no entities ("&nbsp;") on the public page.
-            text = " ".join(answer_text(section["section_type"], section["value"]).split("\n"))
-            return text if len(text) <= 600 else text[:600].rsplit(" ", 1)[0] + "…"
-    return ""
+    ?scores=1 previews it with every entry's score; publishing publishes what was previewed."""
+    settings = services.jury_settings(edition)
+    status, form_errors = 200, FieldErrors()
+    scores_public = request.GET.get("scores", "1" if settings.results_scores_public else "0") == "1"
+    if request.method == "POST":
+        action = request.POST.get("action")
+        scores_public = request.POST.get("scores") == "1"
+        try:
+            if action == "publish":
+                if request.POST.get("confirm") != "yes":
+                    form_errors.add("confirm", _("Tick the box to confirm that this preview is what everyone "
+                                                 "may read."))
+                    raise services.JuryError("")
+                services.publish_results(edition, scores_public, request.user)
+                messages.success(request, _("The results are published: everyone can read them now."))
+            elif action == "unpublish":
+                services.unpublish_results(edition, request.POST.get("reason", ""), request.user)
+                messages.success(request, _("The results are withdrawn: the public page is closed again. "
+                                            "The reason is in the audit log."))
+            else:
+                raise services.JuryError(_("Unknown action."))
+            return redirect(reverse("puentes_awards:jury_results_preview", args=[edition.slug])
+                            + ("?scores=1" if scores_public else ""))
+        except services.JuryError as failure:
+            if str(failure):   # a missing reason is the field's fault; the rest is the results' state (409)
+                missing_reason = action == "unpublish" and not request.POST.get("reason", "").strip()
+                form_errors.add("reason" if missing_reason else "", str(failure))
+            status = 400 if form_errors.first_field else 409
+    context = results_page.build(edition, scores_public)
+    context.update({"edition": edition, "preview": True, "settings": settings, "form_errors": form_errors,
+                    "published": services.results_published(edition), "scores_public": scores_public})
+    return render(request, "puentes_awards/jury/results.html", context, status=status)

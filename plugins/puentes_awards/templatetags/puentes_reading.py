@@ -1,10 +1,15 @@
-"""Template helpers for the awards pages: numbers, money and countries the way the reader reads them.
+"""Template helpers for the awards pages: numbers, money, moments and countries the way the reader reads them.
 
-`{% load puentes_reading %}` then `{% money amount currency %}`, `{% number value %}` (both in the
-reader's locale: the page's language and the browser's country, puentes_core.numbers) and
-`{{ code|country_name }}` ('GY' -> 'Guyana' in the page's language).
+`{% load puentes_reading %}` then `{% money amount currency %}` (`whole=True`: a whole amount without its cents),
+`{% number value %}` (both in the reader's locale: the page's language and the browser's country,
+puentes_core.numbers), `{% moment value %}` (a date and time, in UTC) and `{{ code|country_name }}`
+('GY' -> 'Guyana' in the page's language).
 """
+from datetime import UTC
+
+from babel.dates import format_datetime
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from puentes_core.countries import country_name as _country_name
@@ -14,13 +19,24 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def money(context, amount, currency):
-    return format_money(amount, currency, request_locale(context.get("request")))
+def money(context, amount, currency, whole=False):
+    """whole=True: a whole amount without its cents ('US$ 30.000'), as prizes are announced."""
+    return format_money(amount, currency, request_locale(context.get("request")), whole=whole)
 
 
 @register.simple_tag(takes_context=True)
 def number(context, value, decimals=2):
     return format_number(value, request_locale(context.get("request")), decimals)
+
+
+@register.simple_tag(takes_context=True)
+def moment(context, value):
+    """A moment in the reader's locale, in UTC and saying so (these pages run no script to know the reader's zone),
+    inside <time datetime> for machines."""
+    if value is None:
+        return ""
+    shown = format_datetime(value, "long", tzinfo=UTC, locale=request_locale(context.get("request")))
+    return format_html('<time datetime="{}">{}</time>', value.astimezone(UTC).isoformat(), shown)
 
 
 @register.filter
