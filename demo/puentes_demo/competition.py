@@ -87,22 +87,22 @@ DEMO_ENTRIES = [
 ]
 
 
-def _demo_snapshot(number, row, now):
-    """A ProposalSnapshot as the proposals app hands it over (puentes_proposals.data)."""
+def _demo_snapshot(number, row, now, run="2027", first_id=DEMO_PROPOSAL_IDS):
+    """A ProposalSnapshot as the proposals app hands it over (puentes_proposals.data), from a course of `run`."""
     from datetime import timedelta
     from decimal import Decimal
 
     from puentes_proposals.data import ProposalSnapshot, SectionAnswer, TeamMember
     municipality, country, course, title, area, budget, problem, activities, participation = row
-    course_key = CourseLocator("OAS", f"PUENTES-{course}", "2027")
+    course_key = CourseLocator("OAS", f"PUENTES-{course}", run)
     sections = [("title", "Project title", "short_text", title), ("thematic_area", "Thematic area", "choice", area),
                 ("problem", "Problem and context", "long_text", problem),
                 ("activities", "Activities", "long_text", activities),
                 ("participation", "Participation of migrants and the host community", "long_text", participation),
                 ("budget", "Budget", "budget", [{"item": "Total", "quantity": 1, "unit_cost": budget}])]
     return ProposalSnapshot(
-        proposal_id=DEMO_PROPOSAL_IDS + number, version=2, course_key=str(course_key),
-        block_key=f"block-v1:OAS+PUENTES-{course}+2027+type@puentes_proposal+block@m11_proposal",
+        proposal_id=first_id + number, version=2, course_key=str(course_key),
+        block_key=f"block-v1:OAS+PUENTES-{course}+{run}+type@puentes_proposal+block@m11_proposal",
         title=title, municipality=municipality, country=country, thematic_area=area,
         total_budget=Decimal(budget), currency="USD",
         sections=[SectionAnswer(section_id, section_title, kind, value)

@@ -28,3 +28,21 @@ def test_demo_competition_is_ready_for_its_jury_and_loads_once(make_user):
     assert not JuryAssignment.objects.filter(juror__user__username="elena", entry__municipality="Montevideo")
     load(make_user)  # a restart after the organiser assigned keeps the published settings
     assert services.jury_settings(edition).jurors_per_entry == 2
+
+
+def test_demo_setup_ends_with_published_results_of_a_past_edition(make_user, client):
+    from puentes_awards.jury.models import Winner
+    from puentes_demo import past_competition
+    current = load(make_user)
+    for username in ("jorge", "marta"):
+        assert make_user(username)   # ensure_award_jury made them; make_user finds them
+    past = past_competition.ensure_past_edition()
+    again = past_competition.ensure_past_edition()  # idempotent: judged once
+    assert again.pk == past.pk and Winner.objects.filter(edition=past).count() == 3
+    assert AuditLog.objects.filter(edition=past, action="results.published").count() == 1
+    assert [w.entry.municipality for w in Winner.objects.filter(edition=past).select_related("entry")] == [
+        "Arica", "Boa Vista", "Medellín"]
+    page = client.get(f"/puentes_awards/results/{past.slug}/?lang=es")
+    assert page.status_code == 200 and "Escuelas de puertas abiertas" in page.content.decode()
+    assert not JuryAssignment.objects.filter(juror__edition=current).exists()  # 2027 still waits for its jury
+    assert past.entries.filter(eligible=True).count() == 12
