@@ -2,9 +2,9 @@
 
 An edition with N entries, 20 jurors, k = 3, every screening sheet submitted and five finalists ranked.
 A juror's score submit is timed while scoring is open (confirmed winners freeze the scores); then three
-winners are confirmed, the results published with every score, and each page is timed as its user opens it. The
-dashboard, the results preview and the results page
-fit the severity model with 1,000 bootstrap samples on the warm-up view and reuse the cached fit afterwards.
+winners are confirmed, the results published with every entry's score (the largest public page), and each page
+is timed as its user opens it. The dashboard, the results preview and the results page fit the severity model
+with 1,000 bootstrap samples on the warm-up view and reuse the cached fit afterwards.
 
     python -m benchmarks.awards_jury_pages [--repeat N]
 """
