@@ -80,6 +80,7 @@ def test_two_members_edit_offline_and_submit_in_portuguese(page_as, demo_site, s
     conflict = section(bruno, "title").locator(".pp-conflict")
     conflict.wait_for()
     assert "Casa Ponte" in conflict.inner_text() and "Título do Bruno" in conflict.inner_text()
+    assert "ana salvou esta seção enquanto você a editava" in conflict.inner_text()   # names the colleague
     conflict.locator("button").nth(1).click()          # use theirs
     assert section(bruno, "title").locator("input").input_value().startswith("Casa Ponte")
     assert draft().answers["title"].startswith("Casa Ponte")

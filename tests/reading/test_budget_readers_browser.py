@@ -2,6 +2,8 @@
 and for the juror who scores it, on a 360 px phone, in Spanish and Portuguese: each line with its subtotal
 and the total in the reader's numbers and currency, "10.501,50" with "US$" (issue 14; the learner's side is
 test_budget_browser.py)."""
+import re
+
 import pytest
 
 from tests.helpers import attach_required_files, scrolls_sideways, wait_for
@@ -15,6 +17,8 @@ WORDS = " ".join(["integración"] * 90)
 # The server writes money with Babel's CLDR: Argentina's pattern puts no space after "US$" (Chromium's ICU, on
 # the learner's page, does); Brazil's puts a no-break space. Same figures, same separators, either way.
 MONEY = {"es": "US${}", "pt": "US$\u00a0{}"}
+MATCHES = {"es": ("propuesta coincide", "propuestas coinciden"),
+           "pt": ("proposta corresponde", "propostas correspondem")}
 AREA = {"es": "Acogida, documentación y acceso a servicios", "pt": "Acolhimento, documentação e acesso a serviços"}
 
 
@@ -99,6 +103,10 @@ def test_the_tutor_and_the_juror_read_the_budget_the_team_typed(page_as, browser
     assert f"Mediadores: 2 × {money(language, '1.500,00')} = {money(language, '3.000,00')}" in text and line in text
     assert text.strip().endswith(f"Total: {total}")
     assert not scrolls_sideways(carla)
+    # Counts agree with their number: "1 propuesta coincide", never "1 propuestas".
+    summary = carla.locator(".puentes-review__summary").inner_text()
+    number = int(re.match(r"\d+", summary).group())
+    assert summary.startswith(f"{number} {MATCHES[language][number != 1]}"), summary
     # The rubric's one-point level reads in the singular ("(1 puntos)" once).
     one_point = {"es": "(1 punto)", "pt": "(1 ponto)"}[language]
     assert one_point in workspace.inner_text() and one_point[:-1] + "s)" not in workspace.inner_text()
