@@ -15,6 +15,7 @@ message. The pack's pages send no request on load.
 Needs ORA2 (`make bench-ora2` installs it in .venv-ora2 and runs this); without it, says so and stops.
 
     python -m benchmarks.ora2_comparison
+    PUENTES_ORA2_SIZES=0,1000 PUENTES_ORA2_RUNS=3 PUENTES_ORA2_ROUNDS=8 python -m benchmarks.ora2_comparison  # quicker
 """
 import importlib.util
 import os
@@ -24,7 +25,7 @@ import warnings
 
 INSTALL_HINT = ("ORA2 comparison skipped: edx-ora2 is not installed here. `make bench-ora2` installs edx-ora2 "
                 "7.1.2 in .venv-ora2 (requirements/ora2.in) and runs it.")
-SIZES = (0, 1000, 10000)
+SIZES = tuple(int(size) for size in os.environ.get("PUENTES_ORA2_SIZES", "0,1000,10000").split(","))
 RUNS = int(os.environ.get("PUENTES_ORA2_RUNS", "5"))
 ROUNDS = int(os.environ.get("PUENTES_ORA2_ROUNDS", "12"))
 # (what is compared, the pack's operation, ORA2's operation, the goal for the ratio)

@@ -14,14 +14,13 @@ from opaque_keys.edx.keys import CourseKey, UsageKey
 from . import rules
 from .errors import NotAllowed
 from .models import Proposal, TeamChange, TeamMembership
-from .reading import get_proposal, proposal_record, proposals_with_team
+from .reading import first_record, get_proposal
 from .status_log import log_status
 
 
 def proposal_for_team(block_key, team_id):
     """The proposal of this Open edX team in this block, or None."""
-    proposal = proposals_with_team().filter(block_key=UsageKey.from_string(str(block_key)), team_id=team_id).first()
-    return proposal_record(proposal) if proposal else None
+    return first_record(Proposal.objects.filter(block_key=UsageKey.from_string(str(block_key)), team_id=team_id))
 
 
 def start_team_proposal(course_key, block_key, teamset_id, team_id, member_ids, user_id, anonymous_id,

@@ -15,7 +15,7 @@ from . import attachments, rules
 from .data import InvitationRecord, TeamChangeRecord
 from .errors import NotAllowed, NotFound
 from .models import Attachment, Proposal, TeamChange, TeamInvitation, TeamMembership
-from .reading import get_proposal, is_member
+from .reading import full_name, get_proposal, is_member
 from .status_log import log_status
 
 
@@ -175,15 +175,24 @@ def invitations_for(block_key, user_id):
 
 
 def invitations_sent(proposal_id):
-    """The team's invitations nobody answered yet."""
-    rows = TeamInvitation.objects.filter(proposal_id=proposal_id, state=TeamInvitation.PENDING).select_related(
-        "proposal", "invitee", "invited_by")
-    return [invitation_record(row) for row in rows]
+    """The team's invitations nobody answered yet (read on every open of the team's page: values, not models)."""
+    rows = TeamInvitation.objects.filter(proposal_id=proposal_id, state=TeamInvitation.PENDING).values_list(
+        "pk", "proposal_id", "proposal__answers", "invitee__username", "invitee__first_name", "invitee__last_name",
+        "invited_by__username", "invited_by__first_name", "invited_by__last_name", "state", "created_at")
+    return [InvitationRecord(
+        invitation_id=pk, proposal_id=proposal, proposal_title=str((answers or {}).get("title") or ""),
+        invitee_username=invitee, invitee_name=full_name(invitee_first, invitee_last, invitee),
+        invited_by_username=inviter or "",
+        invited_by_name=full_name(inviter_first, inviter_last, inviter) if inviter else "",
+        state=state, created_at=created_at)
+        for pk, proposal, answers, invitee, invitee_first, invitee_last, inviter, inviter_first, inviter_last,
+        state, created_at in rows]
 
 
 def team_changes(proposal_id):
-    """Joins, departures, invitations and refusals, oldest first."""
-    rows = TeamChange.objects.filter(proposal_id=proposal_id).select_related("user", "actor")
-    return [TeamChangeRecord(username=row.user.username, full_name=row.user.get_full_name() or row.user.username,
-                             kind=row.kind, actor_username=row.actor.username if row.actor else "", at=row.at)
-            for row in rows]
+    """Joins, departures, invitations and refusals, oldest first (values, as invitations_sent)."""
+    rows = TeamChange.objects.filter(proposal_id=proposal_id).values_list(
+        "user__username", "user__first_name", "user__last_name", "kind", "actor__username", "at")
+    return [TeamChangeRecord(username=username, full_name=full_name(first, last, username), kind=kind,
+                             actor_username=actor or "", at=at)
+            for username, first, last, kind, actor, at in rows]

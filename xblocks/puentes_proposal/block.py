@@ -189,7 +189,8 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, PlatformTeamsMixin, I18n
         return marked_as_preview(self.student_view(context))
 
     def _proposal_context(self, proposal, template):
-        reviews = api.sent_reviews(proposal.proposal_id)
+        # Tutors review submitted versions only: a team that never submitted has no review to ask for.
+        reviews = api.sent_reviews(proposal.proposal_id) if proposal.versions_submitted else []
         history = api.history(proposal.proposal_id)
         files = {item.attachment_id: item for item in proposal.attachments}
         latest = [review for review in reviews if review.version_number == proposal.versions_submitted]
@@ -198,7 +199,7 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, PlatformTeamsMixin, I18n
             for section_id, comment in review.section_comments.items():
                 comments.setdefault(section_id, []).append(comment)
         titles = {section["id"]: section["title"] for section in template}
-        sheets = api.review_sheets([review.review_id for review in reviews])
+        sheets = api.review_sheets([review.review_id for review in reviews]) if reviews else {}
         reached = {entry.status: entry for entry in reversed(history)}
         versions_left = (max(0, self.max_versions - proposal.versions_submitted) if self.max_versions else None)
         return {
