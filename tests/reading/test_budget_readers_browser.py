@@ -93,7 +93,13 @@ def test_the_tutor_and_the_juror_read_the_budget_the_team_typed(page_as, browser
     carla.on("pageerror", lambda error: errors.append(str(error)))
     review = DemoUnit.objects.get(language=language, title=REVIEW_UNITS[language])
     carla.goto(f"{demo_site}/unit/{review.usage_id}/")
-    carla.locator(f'tr[data-proposal="{proposal_id}"] [data-action=claim]').click()
+    row = carla.locator(f'tr[data-proposal="{proposal_id}"]')
+    # On the phone the queue's rows stack, each cell with its column's heading (not bare values).
+    headings = [cell.evaluate("cell => getComputedStyle(cell, '::before').content").strip('"')
+                for cell in row.locator("td").all()[1:5]]
+    assert headings == {"es": ["Equipo", "País", "Estado", "Espera"],
+                        "pt": ["Equipe", "País", "Situação", "Espera"]}[language], headings
+    row.locator("[data-action=claim]").click()
     workspace = carla.locator(".puentes-review__workspace")
     answer = workspace.locator('.puentes-review__section[data-section="budget"] .puentes-review__answer')
     answer.wait_for()

@@ -105,13 +105,13 @@ function PuentesTutorReview(runtime, element, args) {
       counts.appendChild(h("li", {}, [h("button", {
         type: "button", "class": "puentes-review__count", "data-status": status,
         onclick: function () { filtersForm.elements.status.value = status; state.page = 1; loadQueue(); }
-      }, [args.statuses[status] + ": ", h("strong", { text: String(queue.counts[status] || 0) })])]));
+      }, [args.statuses[status] + ": ", h("strong", { text: count(queue.counts[status] || 0) })])]));
     });
     box.querySelector(".puentes-review__summary").textContent = interpolate(
       ngettext("{total} proposal matches; page {page} of {pages}.", "{total} proposals match; page {page} of {pages}.",
         queue.total), { total: count(queue.total), page: count(queue.page), pages: count(queue.pages) });
     box.querySelector(".puentes-review__page").textContent = interpolate(gettext("Page {page} of {pages}"),
-      { page: queue.page, pages: queue.pages });
+      { page: count(queue.page), pages: count(queue.pages) });
     box.querySelector("[data-page=prev]").disabled = queue.page <= 1;
     box.querySelector("[data-page=next]").disabled = queue.page >= queue.pages;
     var body = box.querySelector(".puentes-review__queue tbody");
@@ -120,6 +120,18 @@ function PuentesTutorReview(runtime, element, args) {
       body.appendChild(h("tr", {}, [h("td", { colspan: "7", text: gettext("No proposal matches these filters.") })]));
     }
     queue.items.forEach(function (item) { body.appendChild(queueRow(item)); });
+    labelCells(body);
+  }
+  // On a phone the rows stack (review.css): each cell carries its column's heading to show beside its value.
+  function labelCells(body) {
+    var headings = Array.prototype.map.call(body.closest("table").querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    Array.prototype.forEach.call(body.rows, function (row) {
+      Array.prototype.forEach.call(row.cells, function (cell, index) {
+        if (!cell.hasAttribute("colspan") && headings[index]) { cell.setAttribute("data-label", headings[index]); }
+      });
+    });
   }
   function queueRow(item) {
     var title = item.title || interpolate(gettext("Proposal #{number}"), { number: item.proposal_id });
@@ -440,10 +452,12 @@ function PuentesTutorReview(runtime, element, args) {
         body.appendChild(h("tr", {}, [h("td", { colspan: "5", text: gettext("No tutor has claimed a proposal yet.") })]));
       }
       data.tutors.forEach(function (row) {
-        body.appendChild(h("tr", {}, [h("th", { scope: "row", text: row.username }), h("td", { text: String(row.reviewed) }),
-          h("td", { text: String(row.waiting) }), h("td", { text: row.median_hours === null ? "—" : String(row.median_hours) }),
-          h("td", { text: String(row.overdue) })]));
+        body.appendChild(h("tr", {}, [h("th", { scope: "row", text: row.username }), h("td", { text: count(row.reviewed) }),
+          h("td", { text: count(row.waiting) }),
+          h("td", { text: row.median_hours === null ? "—" : window.PuentesNumbers.format(row.median_hours, who.tag, { maximumFractionDigits: 1 }) }),
+          h("td", { text: count(row.overdue) })]));
       });
+      labelCells(body);
       var list = panel.querySelector(".puentes-review__tutors");
       list.textContent = "";
       data.assignments.forEach(function (row) {
