@@ -154,3 +154,16 @@ def test_the_organisers_ranking_explains_itself_on_the_criteria_scale(client, de
     scores = re.findall(r'data-label="Puntaje ajustado">(\d+(?:,\d)?)<', page)   # Argentina's decimal comma
     assert len(scores) == len(re.findall(r'data-label="Puntaje ajustado"', page)) > 0
     assert all(0 <= float(score.replace(",", ".")) <= 100 for score in scores), scores
+
+
+def test_times_on_the_organisers_pages_name_their_zone(client, assigned, jury):
+    """The awards pages have no script to move a time to the reader's zone: they say which zone it is in."""
+    import re
+    client.force_login(jury["fabio"])
+    with translation.override("es-419"):
+        entries = client.get(f"/puentes_awards/editions/{assigned.slug}/entries/",
+                             HTTP_ACCEPT_LANGUAGE="es-419").content.decode()
+        dashboard = client.get(f"/puentes_awards/organise/{assigned.slug}/",
+                               HTTP_ACCEPT_LANGUAGE="es-419").content.decode()
+    assert re.search(r'data-label="Fecha de postulación">[^<]*\d{1,2}:\d{2}[^<]* UTC</td>', entries)
+    assert re.search(r"publicado el [^)]+ UTC\)", dashboard)
