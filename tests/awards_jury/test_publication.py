@@ -143,3 +143,19 @@ def test_publishing_another_choice_of_scores_is_audited(client, published, jury)
     logs = list(AuditLog.objects.filter(edition=published, action="results.published").order_by("id"))
     assert [log.after["scores_public"] for log in logs] == [False, True] and logs[1].before["scores_public"] is False
     assert 'id="entries-heading"' in Client().get(f"/puentes_awards/results/{published.slug}/").content.decode()
+
+
+def test_an_unknown_action_is_a_400_and_changes_nothing(client, decided, jury):
+    client.force_login(jury["fabio"])
+    response = client.post(preview_url(decided) + "?lang=en", {"action": "erase", "confirm": "yes"})
+    assert response.status_code == 400 and "Unknown action." in response.content.decode()
+    assert public_status(decided) == 404 and not AuditLog.objects.filter(action__startswith="results.").exists()
+
+
+def test_scores_read_on_the_0_to_100_scale():
+    from types import SimpleNamespace
+
+    from puentes_awards.jury.results_page import on_scale
+    score = on_scale(SimpleNamespace(adjusted=104.2, low=96.0, high=112.5))
+    assert (score.adjusted, score.low, score.high) == (100.0, 96.0, 100.0)
+    assert on_scale(SimpleNamespace(adjusted=-3, low=-9, high=4)).low == 0.0

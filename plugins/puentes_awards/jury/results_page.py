@@ -6,6 +6,7 @@ unless the organiser publishes every entry's score, and then in the order of the
 the scores stay private keeps the order from telling the ranking.
 """
 from collections import Counter
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
@@ -15,6 +16,21 @@ from . import charts, services
 from .models import Finalist, Winner
 
 CHART_ROWS = 15
+
+
+@dataclass(frozen=True)
+class Score:
+    """An entry's severity-corrected score and its 95% interval on the criteria's 0-100 scale (the correction can
+    overshoot either end; a reader is told "out of 100")."""
+    adjusted: float
+    low: float
+    high: float
+
+
+def on_scale(estimate):
+    def clamp(value):
+        return min(100.0, max(0.0, float(value)))
+    return Score(clamp(estimate.adjusted), clamp(estimate.low), clamp(estimate.high))
 
 
 def entry_labels(entries):
@@ -42,7 +58,7 @@ def build(edition, scores_public):
         ranking, _reliability, _ranked = services.screening_ranking(edition)
     except services.JuryError:
         ranking = None  # no screening ranking: the page shows the entries without scores or charts
-    estimates = {estimate.entry_id: estimate for estimate in ranking.entries} if ranking else {}
+    estimates = {estimate.entry_id: on_scale(estimate) for estimate in ranking.entries} if ranking else {}
     winner_ids = {winner.entry_id for winner in winners}
     others = [entry for entry in edition.entries.filter(eligible=True) if entry.pk not in winner_ids]
     labels = entry_labels([winner.entry for winner in winners] + others)
@@ -64,14 +80,13 @@ def build(edition, scores_public):
         context["other_entries"] = [{"entry": entry, "label": labels[entry.pk]} for entry in by_name
                                     if entry.pk not in finalist_ids]
     if ranking:
-        context.update(_charts(edition, ranking, winners, context.get("scored", []), labels))
+        context.update(_charts(edition, ranking, estimates, winners, context.get("scored", []), labels))
     return context
 
 
-def _charts(edition, ranking, winners, scored, labels):
+def _charts(edition, ranking, estimates, winners, scored, labels):
     """The screening round as the public sees it: adjusted scores (winners first), and each juror's scores under a
     number; with the numbers each chart draws, for the table that stands in for it."""
-    estimates = {estimate.entry_id: estimate for estimate in ranking.entries}
     drawn = [(labels[winner.entry_id], estimates[winner.entry_id], charts.WINNER) for winner in winners
              if winner.entry_id in estimates]
     drawn += [(row["label"], row["estimate"], charts.OTHER) for row in scored if row["estimate"]]

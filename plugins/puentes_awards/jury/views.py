@@ -446,14 +446,15 @@ def results_preview(request, edition, organiser):
                 messages.success(request, _("The results are withdrawn: the public page is closed again. "
                                             "The reason is in the audit log."))
             else:
-                raise services.JuryError(_("Unknown action."))
+                form_errors.add("", _("Unknown action."))
+                raise services.JuryError("")
             return redirect(reverse("puentes_awards:jury_results_preview", args=[edition.slug])
                             + ("?scores=1" if scores_public else ""))
         except services.JuryError as failure:
             if str(failure):   # a missing reason is the field's fault; the rest is the results' state (409)
                 missing_reason = action == "unpublish" and not request.POST.get("reason", "").strip()
                 form_errors.add("reason" if missing_reason else "", str(failure))
-            status = 400 if form_errors.first_field else 409
+            status = 400 if form_errors.first_field or not str(failure) else 409  # bad form: 400; state: 409
     context = results_page.build(edition, scores_public)
     context.update({"edition": edition, "preview": True, "settings": settings, "form_errors": form_errors,
                     "published": services.results_published(edition), "scores_public": scores_public})
