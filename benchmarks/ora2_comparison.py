@@ -58,24 +58,21 @@ def interleaved_run(operations, rounds):
 
 def measure_runs(operations, runs, rounds):
     """Per operation, the p50 of each run; and the machine's load after each run."""
-    from benchmarks.harness import machine_load
+    from benchmarks.harness import several_runs
     for operation in operations.values():  # warm caches (compiled templates, translations) as a live site has
         operation()
-    results, loads = [], []
-    for _ in range(runs):
-        results.append(interleaved_run(operations, rounds))
-        loads.append(machine_load())
-    return results, loads
+    return several_runs(lambda _number: interleaved_run(operations, rounds), runs)
 
 
 def summarise(size, results, loads):
     """Rows: comparison, N, pack p50, ORA2 p50, ratio (median of the runs' ratios), goal, verdict, load."""
+    from benchmarks.harness import load_span
     rows = []
     for label, ours, theirs, goal in COMPARISONS:
         ratio = statistics.median(run[ours] / run[theirs] for run in results)
         rows.append([label, size, statistics.median(run[ours] for run in results),
                      statistics.median(run[theirs] for run in results), f"{ratio:.2f}", f"≤ {goal:.2f}",
-                     "met" if ratio <= goal else "MISSED", f"{min(loads)}–{max(loads)}"])
+                     "met" if ratio <= goal else "MISSED", load_span(loads)])
     return rows
 
 
