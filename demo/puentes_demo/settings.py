@@ -122,6 +122,11 @@ DEFAULT_FROM_EMAIL = "puentes-demo@localhost"
 CELERY_BROKER_URL = os.environ.get("PUENTES_CELERY_BROKER", "memory://")
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("PUENTES_CELERY_BROKER") is None
 CELERY_TASK_EAGER_PROPAGATES = True
+# A cache every process shares, as Tutor's Redis cache is (tutor's settings/partials/common_all.py): the hand-off
+# benchmark names one so that its producer processes and worker share the "a delivery task is queued" mark.
+if os.environ.get("PUENTES_CACHE_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["PUENTES_CACHE_URL"]}}
 
 XBLOCK_SETTINGS = {}
 # The LMS's own upload limits for handler requests (lms/envs/common.py), enforced by the runtime (limits.py).

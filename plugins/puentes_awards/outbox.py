@@ -14,8 +14,9 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from . import backoff, delivery
+from . import delivery
 from .models import OutboxMessage
+from .outcomes import record
 from .payload import entry_payload
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ def open_messages(entry, attachments):
 DELIVER_TASK = "puentes_awards.tasks.deliver_entry"
 DRAIN_TASK = "puentes_awards.tasks.deliver_outbox"
 NUDGE_KEY = "puentes_awards.outbox.drain_queued"
+MARK_GRACE_SECONDS = 10  # how late a queued task may start on a busy worker and still be the window's only one
 
 
 def _send(task, args=(), countdown=0):
@@ -66,11 +68,12 @@ def nudge():
     which waits out the window and then takes every due row, so rows entered together leave together.
 
     The mark lives in Django's cache (shared by every process in an LMS; per process in the demo — then each
-    process queues its own task). A task that starts early or a mark lost with the cache costs at most a wait
-    for the relay, never a delivery.
+    process queues its own task) until the task has claimed, not just for the window: a mark that expired while
+    its task waited for a busy worker would let the next row queue a second task for the same window. It still
+    expires, so a task lost with its worker costs a wait (then the relay), never a delivery.
     """
     window = settings.PUENTES_AWARDS_DELIVERY_BATCH_WINDOW
-    if caches[settings.PUENTES_AWARDS_DELIVERY_CACHE].add(NUDGE_KEY, True, timeout=window):
+    if caches[settings.PUENTES_AWARDS_DELIVERY_CACHE].add(NUDGE_KEY, True, timeout=window + MARK_GRACE_SECONDS):
         _send(DRAIN_TASK, countdown=window)
 
 
@@ -136,7 +139,8 @@ def drain(message_ids=None):
 
     A full batch means more may wait, so another task is queued before posting, to take the next batch on
     another worker meanwhile. A short batch means the window's rows are out: the mark goes, so a new row
-    queues a task again, and one more look closes the gap between the last claim and the mark's removal.
+    queues a task again, and one more look closes the gap between the last claim and the mark's removal —
+    through nudge, so rows that keep trickling in still leave one task per window, not one per row.
     """
     limit = settings.PUENTES_AWARDS_DELIVERY_BATCH_SIZE
     messages = claim(timezone.now(), limit, message_ids)
@@ -148,56 +152,13 @@ def drain(message_ids=None):
     if message_ids is None and len(messages) < limit:
         caches[settings.PUENTES_AWARDS_DELIVERY_CACHE].delete(NUDGE_KEY)
         if _claimable(timezone.now()).exists():
-            _send(DRAIN_TASK)
+            nudge()
     return len(messages)
 
 
 def deliver(message_id):
     """Try one row once. Returns the seconds to wait before the next try, or None when there is nothing more to do."""
     return deliver_claimed(claim(timezone.now(), 1, [message_id]))
-
-
-RECORDED_FIELDS = ["status", "lease_expires_at", "lease_token", "last_error", "response_status", "response_body",
-                   "delivered_at", "next_attempt_at"]
-
-
-def settle(message, result, now):
-    """Apply one attempt's result to the row in memory. Returns the seconds until its retry, or None."""
-    if message.destination == OutboxMessage.EVENT_BUS:
-        verdict = backoff.RETRY if result.error else backoff.DELIVERED
-    else:
-        verdict = backoff.outcome(result.status_code)
-    message.status = backoff.next_status(verdict, message.attempts, settings.PUENTES_AWARDS_DELIVERY_MAX_ATTEMPTS)
-    base, cap = settings.PUENTES_AWARDS_DELIVERY_BACKOFF
-    delay = backoff.retry_delay(message.attempts, base, cap) if message.status == OutboxMessage.PENDING else None
-    message.lease_expires_at, message.last_error = None, result.error
-    message.response_status, message.response_body = result.status_code, result.body
-    if message.status == OutboxMessage.DELIVERED:
-        message.delivered_at = now
-    if delay is not None:
-        message.next_attempt_at = now + timedelta(seconds=delay)
-    if message.status == OutboxMessage.DEAD:
-        log.error("Outbox message %s is dead after %s attempts: %s", message.pk, message.attempts, result.error)
-    return delay
-
-
-def record(results):
-    """Every (message, result) of one claim in one UPDATE. Returns the seconds until the earliest retry, or None.
-
-    Only still-pending rows this claim holds change (bulk_update filters the queryset it is called on,
-    django/db/models/query.py): a late worker must not undo another's delivery.
-    """
-    if not results:
-        return None
-    now = timezone.now()
-    delays = [settle(message, result, now) for message, result in results]
-    token = results[0][0].lease_token
-    for message, _result in results:
-        message.lease_token = ""
-    OutboxMessage.objects.filter(status=OutboxMessage.PENDING, lease_token=token).bulk_update(
-        [message for message, _result in results], RECORDED_FIELDS)
-    retries = [delay for delay in delays if delay is not None]
-    return min(retries) if retries else None
 
 
 def lost_messages(now, grace_seconds, limit):

@@ -1,7 +1,10 @@
 """A real Celery worker on the Redis broker delivers to a real local server: exactly once, whatever fails."""
+import math
+import os
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -11,13 +14,16 @@ from tests.awards_handoff.conftest import SECRET, build_snapshot, make_edition
 from tests.awards_handoff.harness import REPO, CeleryWorker, PartnerServer, wait_for, worker_env
 
 pytestmark = pytest.mark.worker
-BROKER = "redis://127.0.0.1:6379/5"
+# The broker database is flushed per test: engineers sharing a Redis pick their own.
+BROKER = os.environ.get("PUENTES_TEST_BROKER", "redis://127.0.0.1:6379/5")
 
 
 @pytest.fixture
 def handoff(shared_database, celery_on_redis, settings, tmp_path):
-    """This process and a worker share the database and the broker; the partner server is chosen per test."""
+    """This process and a worker share the database, the broker and the cache (Redis, as in Tutor: one "a task
+    is queued" mark for every process); the partner server is chosen per test."""
     celery_on_redis(BROKER)
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": BROKER}}
     workers = []
 
     def start(partner, max_attempts=8):
@@ -26,7 +32,7 @@ def handoff(shared_database, celery_on_redis, settings, tmp_path):
                   "PUENTES_AWARDS_DELIVERY_MAX_ATTEMPTS": max_attempts}
         for name, value in awards.items():
             setattr(settings, name, tuple(value) if isinstance(value, list) else value)
-        env = worker_env(shared_database, BROKER, awards)
+        env = worker_env({**shared_database, "PUENTES_CACHE_URL": BROKER}, BROKER, awards)
 
         def new_worker(concurrency=1):
             worker = CeleryWorker(env, tmp_path / "worker.log", concurrency=concurrency).start()
@@ -92,12 +98,14 @@ def test_a_receiver_that_never_accepts_ends_in_the_dead_letter_state(handoff):
         assert message.attempts == 3 and len(partner.requests) == 3 and partner.stored == {}
 
 
-def test_a_burst_leaves_in_batches_each_entry_posted_once_over_kept_alive_connections(handoff):
+def test_a_burst_leaves_in_batches_each_entry_posted_once_over_kept_alive_connections(handoff, settings):
     make_edition()
     with PartnerServer(SECRET) as partner:
         _env, new_worker = handoff(partner)
         worker = new_worker(concurrency=2)  # prefork, as the LMS worker runs
+        started = time.monotonic()
         entries = [api.enter_proposal(build_snapshot(proposal_id)) for proposal_id in range(1, 121)]
+        windows = math.ceil((time.monotonic() - started) / settings.PUENTES_AWARDS_DELIVERY_BATCH_WINDOW)
         wait_for(lambda: statuses() == ["delivered"] * 120, 120, message="all 120 delivered")
         keys = [request["key"] for request in partner.requests]
         assert sorted(keys) == sorted(entry.uuid for entry in entries), "each entry posted exactly once"
@@ -105,5 +113,6 @@ def test_a_burst_leaves_in_batches_each_entry_posted_once_over_kept_alive_connec
         assert sum(OutboxMessage.objects.values_list("attempts", flat=True)) == 120
         assert len({request["connection"] for request in partner.requests}) <= 2, "one kept-alive connection each"
         tasks = re.findall(r"deliver_outbox\[[0-9a-f-]+\] received", worker.tail_all())
-        # A task per batch of up to 50 rows, or per batch window while entries trickle in: far from one per entry.
-        assert 0 < len(tasks) <= 120 // 5, len(tasks)
+        # A task per batch of up to 50 rows, or per batch window while entries trickle in (a loaded machine enters
+        # slowly, so count the windows entering took): not one per entry.
+        assert 0 < len(tasks) <= windows + 120 // 50 + 2, (len(tasks), windows)
