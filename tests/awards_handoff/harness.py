@@ -55,6 +55,9 @@ class PartnerServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"  # keeps connections alive, as a real partner's server does
+            # TCP_NODELAY, as gunicorn and nginx set it: headers and body leave in two writes, and with Nagle on,
+            # the body would wait for the sender's delayed ACK (~40 ms per request on Linux).
+            disable_nagle_algorithm = True
 
             def log_message(self, *args):
                 pass
@@ -108,9 +111,10 @@ def worker_env(database_env, broker_url, awards):
 class CeleryWorker:
     """`celery -A puentes_demo.celery worker` in its own process group, so kill() is a real kill -9."""
 
-    def __init__(self, env, log_path, concurrency=1, pool="prefork", queues=None):
+    def __init__(self, env, log_path, concurrency=1, pool="prefork", queues=None, max_tasks_per_child=None):
         self.env, self.log_path, self.concurrency, self.pool = env, Path(log_path), concurrency, pool
         self.queues = queues  # "a,b": consume only these (another test suite's worker may share the broker host)
+        self.max_tasks_per_child = max_tasks_per_child  # Tutor's LMS worker: 100 (tutor/plugins/openedx.py)
         self.process = None
 
     def start(self, timeout=60):
@@ -121,7 +125,8 @@ class CeleryWorker:
             [sys.executable, "-m", "celery", "-A", "puentes_demo.celery", "worker", "--loglevel=INFO",
              f"--pool={self.pool}", f"--concurrency={self.concurrency}", "--prefetch-multiplier=1",
              "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", name,
-             *(["-Q", self.queues] if self.queues else [])],
+             *(["-Q", self.queues] if self.queues else []),
+             *([f"--max-tasks-per-child={self.max_tasks_per_child}"] if self.max_tasks_per_child else [])],
             cwd=REPO / "demo", env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.time() + timeout
         while time.time() < deadline:
