@@ -65,3 +65,46 @@ def test_entries_entered_one_after_another_each_leave_once(edition, partner, set
             api.enter_proposal(build_snapshot(proposal_id))
     assert OutboxMessage.objects.filter(status="delivered").count() == 7
     assert len(server.stored) == len(server.requests) == 7
+
+
+def test_a_failure_inside_a_batch_retries_only_that_row_and_the_retry_stores_it_once(edition, partner):
+    server = partner(script=["ok", "fail", "ok", "ok", "ok"])
+    enter(1, 5)
+    with CaptureQueriesContext(connection) as captured:
+        retry_in = outbox.deliver_claimed(outbox.claim(timezone.now(), 50))
+    assert retry_in is not None, "the failed row is retried later"
+    updates = [query for query in captured.captured_queries if query["sql"].startswith("UPDATE")]
+    assert len(updates) == 3, "the claim, then one write for the delivered rows and one for the retried row"
+    rows = list(OutboxMessage.objects.order_by("next_attempt_at", "pk"))
+    failed = [row for row in rows if row.status == "pending"]
+    assert [row.status for row in rows].count("delivered") == 4 and len(failed) == 1
+    assert failed[0].last_error == "HTTP 503" and failed[0].response_status == 503 and failed[0].lease_token == ""
+    assert failed[0].next_attempt_at > timezone.now() and failed[0].lease_expires_at is None
+    assert outbox.claim(timezone.now(), 50) == [], "nothing is due before the retry time"
+
+    OutboxMessage.objects.filter(pk=failed[0].pk).update(next_attempt_at=timezone.now())  # the retry time came
+    assert outbox.deliver_claimed(outbox.claim(timezone.now(), 50)) is None
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"delivered"}
+    assert sorted(OutboxMessage.objects.values_list("attempts", flat=True)) == [1, 1, 1, 1, 2]
+    keys = [request["key"] for request in server.requests]
+    assert len(keys) == 6 and keys.count(failed[0].idempotency_key) == 2, "only the failed row was posted again"
+    assert sorted(server.stored) == sorted(OutboxMessage.objects.values_list("idempotency_key", flat=True))
+
+
+def test_a_batch_posted_by_a_worker_that_died_before_recording_is_posted_again_and_stored_once(edition, partner):
+    server = partner()
+    enter(1, 4)
+    dead_claim = outbox.claim(timezone.now(), 50)
+    for message in dead_claim[:3]:  # the worker posted three of its four rows, then was killed: nothing recorded
+        assert outbox.delivery.deliver(message).status_code == 200
+    assert outbox.claim(timezone.now(), 50) == [], "the dead worker's lease still holds the rows"
+    OutboxMessage.objects.update(lease_expires_at=timezone.now() - timedelta(seconds=1))  # ...until it runs out
+
+    assert outbox.drain() == 4, "the next task takes the whole batch again"
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"delivered"}
+    assert sorted(OutboxMessage.objects.values_list("attempts", flat=True)) == [2, 2, 2, 2]
+    assert len(server.requests) == 7, "three rows posted twice, one once"
+    assert len(server.stored) == 4, "the partner stored each entry once: the key is the same on every post"
+    # Had the dead worker come back and recorded its claim's failure, it would change nothing.
+    outbox.record([(message, outbox.delivery.DeliveryResult(503, error="HTTP 503")) for message in dead_claim])
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"delivered"}

@@ -7,6 +7,7 @@ import sys
 import time
 
 import pytest
+from django.db import transaction
 
 from puentes_awards import api
 from puentes_awards.models import OutboxMessage
@@ -86,6 +87,33 @@ def test_worker_killed_mid_delivery_loses_nothing_and_doubles_nothing(handoff):
         assert len(partner.stored) == 3
         first = OutboxMessage.objects.get(idempotency_key=entries[0].uuid)
         assert first.attempts == 2, "one attempt died with the worker, one delivered"
+
+
+def test_worker_killed_in_the_middle_of_a_batch_posts_the_unrecorded_rows_again_and_each_is_stored_once(handoff):
+    make_edition()
+    with PartnerServer(SECRET, ["ok", "ok", "hold"]) as partner:
+        env, new_worker = handoff(partner)
+        worker = new_worker()
+        with transaction.atomic():  # one commit, one nudge: the five rows leave in one batch
+            entries = [api.enter_proposal(build_snapshot(proposal_id)) for proposal_id in range(1, 6)]
+        assert partner.held.wait(30), "the batch's third post reached the partner"
+        worker.kill()  # two posted and stored, one in flight, two not sent; the batch's outcomes never recorded
+        partner.release()  # the partner still stores what it was sent
+        wait_for(lambda: len(partner.stored) == 3, 10, message="the partner storing the held post")
+        assert statuses() == ["pending"] * 5
+        new_worker()
+        relay = [sys.executable, "manage.py", "puentes_awards_relay", "--grace", "0", "--loop", "1"]
+        relay_process = subprocess.Popen(relay, cwd=REPO / "demo", env=env, stdout=subprocess.DEVNULL)
+        try:
+            wait_for(lambda: statuses() == ["delivered"] * 5, 60, message="all five delivered")
+        finally:
+            relay_process.terminate()
+            relay_process.wait(10)
+        keys = [request["key"] for request in partner.requests]
+        assert sorted(set(keys)) == sorted(entry.uuid for entry in entries)
+        assert len(keys) == 8, "the three the dead worker sent were posted again, the two others once"
+        assert sorted(partner.stored) == sorted(entry.uuid for entry in entries), "each stored once"
+        assert sorted(OutboxMessage.objects.values_list("attempts", flat=True)) == [2, 2, 2, 2, 2]
 
 
 def test_a_receiver_that_never_accepts_ends_in_the_dead_letter_state(handoff):
