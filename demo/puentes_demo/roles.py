@@ -16,24 +16,29 @@ def course_role(user, course_key):
         "role", flat=True).first() or "student"
 
 
+def _known(role, user, course_key):
+    """`role` when the caller has read it already (a runtime reads it once per request), else read now."""
+    return role if role is not None else course_role(user, course_key)
+
+
 def is_course_staff(user, course_key):
     """CourseStaffRole/CourseInstructorRole: staff or instructor of the course (not global staff)."""
     return course_role(user, course_key) in STAFF_ROLES
 
 
-def has_staff_access(user, course_key):
+def has_staff_access(user, course_key, role=None):
     """lms/djangoapps/courseware/access.py has_access(user, 'staff', course_key): global staff, course
     staff and instructors."""
     if not (user and user.is_authenticated):
         return False
-    return user.is_staff or course_role(user, course_key) in STAFF_ROLES
+    return user.is_staff or _known(role, user, course_key) in STAFF_ROLES
 
 
-def lms_user_role(user, course_key):
+def lms_user_role(user, course_key, role=None):
     """lms/djangoapps/courseware/access.py get_user_role: instructor, staff or student."""
     if user and user.is_authenticated and user.is_staff:
         return "instructor"  # global staff pass has_access(user, 'instructor', …)
-    role = course_role(user, course_key)
+    role = _known(role, user, course_key)
     return role if role in STAFF_ROLES else "student"
 
 
@@ -96,11 +101,11 @@ def merged_group_access(chain):
     return merged
 
 
-def has_load_access(user, block, course_key):
+def has_load_access(user, block, course_key, role=None):
     """lms/djangoapps/courseware/access.py has_access(user, 'load', block): course staff load everything;
     anyone else is refused a block that is, or sits in, `visible_to_staff_only`, and one whose merged
     group_access leaves out their group (_has_group_access)."""
-    if has_staff_access(user, course_key):
+    if has_staff_access(user, course_key, role):
         return True
     chain = _lineage(block)
     if any(getattr(item, "visible_to_staff_only", False) for item in chain):

@@ -97,15 +97,22 @@ class DatabaseKeyValueStore(KeyValueStore):
         return (key.scope.name, str(key.block_scope_id), "" if key.user_id is None else str(key.user_id))
 
     def prefetch(self, usage_ids, user_id):
-        """Load every row of these blocks for this user (and their content) in one query."""
+        """Load every row of these blocks for this user (and their content) in one query. A row already read
+        stays (its unsaved changes with it)."""
         rows = FieldState.objects.filter(scope_id__in=[str(u) for u in usage_ids],
                                          user_id__in=["", str(user_id or "")])
         for row in rows:
-            self._rows[(row.scope, row.scope_id, row.user_id)] = row
+            key = (row.scope, row.scope_id, row.user_id)
+            if self._rows.get(key) is None:
+                self._rows[key] = row
         for usage_id in usage_ids:
-            for scope in ("content", "settings", "children", "parent", "user_state"):
+            for scope in (Scope.content, Scope.settings, Scope.children, Scope.parent, Scope.user_state):
                 for uid in ("", str(user_id or "")):
-                    self._rows.setdefault((scope, str(usage_id), uid), None)
+                    self._rows.setdefault((scope.name, str(usage_id), uid), None)
+
+    def has_read(self, key):
+        """Has this key's row (or its absence) been read already?"""
+        return self._row_key(key) in self._rows
 
     def _row(self, key, create=False):
         row_key = self._row_key(key)
@@ -256,13 +263,15 @@ class PlatformUserService(UserService):
         return anonymous_id_for(user.id, CourseLocator.from_string(str(course_id))) if user else None
 
 
-def lms_user_service(django_user, course_key):
-    """The user service as the LMS builds it for a learner, tutor or staff member of the course."""
+def lms_user_service(django_user, course_key, role=None):
+    """The user service as the LMS builds it for a learner, tutor or staff member of the course (`role`: their
+    course role, when the caller has read it)."""
     authenticated = bool(django_user and django_user.is_authenticated)
+    role = role if role is not None else roles.course_role(django_user, course_key)
     return PlatformUserService(
         django_user,
-        user_role=roles.lms_user_role(django_user, course_key),
-        user_is_staff=roles.has_staff_access(django_user, course_key),
+        user_role=roles.lms_user_role(django_user, course_key, role),
+        user_is_staff=roles.has_staff_access(django_user, course_key, role),
         user_is_global_staff=authenticated and django_user.is_staff,
         anonymous_user_id=anonymous_id_for(django_user.id, course_key) if authenticated else None,
     )
@@ -304,7 +313,14 @@ class DemoRuntime(Runtime):
             "edx-platform.anonymous_user_id")
 
     def user_service(self, django_user):
-        return lms_user_service(django_user, self.course_key)
+        return lms_user_service(django_user, self.course_key, self.course_role())
+
+    def course_role(self):
+        """The user's course role, read once per runtime (one request), as the LMS keeps a user's roles for the
+        request (common/djangoapps/student/roles.py RoleCache)."""
+        if "_course_role" not in self.__dict__:
+            self._course_role = roles.course_role(self.django_user, self.course_key)
+        return self._course_role
 
     def handle(self, block, handler_name, request, suffix=""):
         """The LMS's handler view first refuses what a Tutor site refuses before any block runs (limits.py),
@@ -319,7 +335,7 @@ class DemoRuntime(Runtime):
         return super().handle(block, handler_name, request, suffix)
 
     def may_load(self, block):
-        return roles.has_load_access(self.django_user, block, self.course_key)
+        return roles.has_load_access(self.django_user, block, self.course_key, self.course_role())
 
     @staticmethod
     def field_data(kvs):
@@ -373,8 +389,15 @@ class DemoRuntime(Runtime):
         return block
 
     def block_exists(self, usage_id):
-        """Was this block loaded (parsed from a course's OLX)? Every parsed block has its `parent` stored."""
-        return self.kvs.has(KeyValueStore.Key(Scope.parent, None, str(usage_id), "parent"))
+        """Was this block loaded (parsed from a course's OLX)? Every parsed block has its `parent` stored.
+
+        The first look reads all of the block's rows for this user in one query, as the LMS reads a block's
+        state before its handler runs (lms/djangoapps/courseware/block_render.py get_block_by_usage_id:
+        FieldDataCache.cache_for_descriptor_descendents); its content and settings come from the modulestore."""
+        key = KeyValueStore.Key(Scope.parent, None, str(usage_id), "parent")
+        if not self.kvs.has_read(key):
+            self.kvs.prefetch([str(usage_id)], self.django_user_id)
+        return self.kvs.has(key)
 
     def wrap_xblock(self, block, view, frag, context):
         """Wrap a view as the LMS does: its init arguments go into the page escaped for a <script>
