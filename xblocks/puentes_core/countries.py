@@ -38,7 +38,13 @@ def is_country(code):
 
 def country_name(code, language):
     """The country's name in `language` ('GY' -> 'Guyana'), or the code itself if it is none."""
-    return _locale(language).territories.get(code, code) if is_country(code) else (code or "")
+    return _names(str(language or "en")).get(code, code) if is_country(code) else (code or "")
+
+
+@functools.cache
+def _names(language):
+    """CLDR's territory names in `language`, parsed once per language: a list of 100 rows names 100 countries."""
+    return _locale(language).territories
 
 
 def _sort_key(name):
