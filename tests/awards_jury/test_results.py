@@ -90,16 +90,17 @@ def test_the_public_juror_chart_numbers_the_jurors(client, published):
     assert juror_chart.count("<circle") == 20 + 1  # 10 entries x 2 jurors, and the legend's dot
 
 
-@pytest.mark.parametrize("lang, code, accept, heading, prize", [
-    ("en", "en", "en-US", "First prize", "$30,000"),
-    ("es", "es-419", "es-AR", "Primer premio", "US$30.000"),
-    ("pt", "pt-br", "pt-BR", "Primeiro prêmio", "US$\xa030.000"),
+@pytest.mark.parametrize("lang, code, accept, heading, prize, score", [
+    ("en", "en", "en-US", "First prize", "$30,000", r"Screening score: \d+\.\d out of 100"),
+    ("es", "es-419", "es-AR", "Primer premio", "US$30.000", r"Puntaje de preselección: \d+,\d sobre 100"),
+    ("pt", "pt-br", "pt-BR", "Primeiro prêmio", "US$\xa030.000", r"Pontuação na triagem: \d+,\d de 100"),
 ])
-def test_results_render_in_each_language(client, published, lang, code, accept, heading, prize):
+def test_results_render_in_each_language(client, published, lang, code, accept, heading, prize, score):
     page = results(client, published, lang, HTTP_ACCEPT_LANGUAGE=accept)
     assert f'<html lang="{code}">' in page
     assert heading in page and page.count("<svg") == 2 and "Quito" in page
     assert prize in page  # Babel's currency pattern for the reader's locale, without cents on a whole prize
+    assert re.search(score, page)  # the reader's decimal mark
 
 
 def test_entries_that_would_read_alike_get_told_apart(edition):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from puentes_core.csv_cells import safe_cell
+from puentes_core.numbers import request_locale
 
 from ..form_errors import FieldErrors, from_failure
 from ..models import Edition, Entry
@@ -415,7 +416,8 @@ def results(request, slug):
     edition = get_object_or_404(Edition, slug=slug)
     settings = services.jury_settings(edition)
     # Published, and its winners still confirmed (build gives nothing without them): services.results_published.
-    context = results_page.build(edition, settings.results_scores_public) if settings.results_published_at else {}
+    context = (results_page.build(edition, settings.results_scores_public, request_locale(request))
+               if settings.results_published_at else {})
     if not context:
         raise Http404(_("The results of this competition are not published yet."))
     return render(request, "puentes_awards/jury/results.html", context)
@@ -455,7 +457,7 @@ def results_preview(request, edition, organiser):
                 missing_reason = action == "unpublish" and not request.POST.get("reason", "").strip()
                 form_errors.add("reason" if missing_reason else "", str(failure))
             status = 400 if form_errors.first_field or not str(failure) else 409  # bad form: 400; state: 409
-    context = results_page.build(edition, scores_public)
+    context = results_page.build(edition, scores_public, request_locale(request))
     context.update({"edition": edition, "preview": True, "settings": settings, "form_errors": form_errors,
                     "published": services.results_published(edition), "scores_public": scores_public})
     return render(request, "puentes_awards/jury/results.html", context, status=status)
