@@ -126,3 +126,27 @@ def test_chart_labels_wrap_escape_and_keep_their_full_text():
     sizes = [int(size) for size in re.findall(r'font-size="(\d+)"', svg)]
     assert sizes == [charts.FONT] and charts.FONT * 328 / charts.WIDTH >= 12  # readable in a 360 px screen's 328 px
     assert re.search(r'viewBox="0 0 400 \d+"', svg)
+
+
+@pytest.mark.parametrize("scores_public", [False, True])
+def test_the_page_reads_as_many_rows_whatever_the_entries(client, published, jury, scores_public):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from puentes_awards.models import Entry
+    services.publish_results(published, scores_public, jury["fabio"])
+
+    def queries():
+        results(client, published, "en")   # warm: the ranking is cached
+        with CaptureQueriesContext(connection) as captured:
+            results(client, published, "en")
+        return len(captured)
+    before = queries()
+    template = published.entries.get(proposal_id=10)
+    for number in range(11, 16):  # five more entries that were never scored
+        Entry.objects.create(edition=published, proposal_id=number, version=1, course_key=template.course_key,
+                             block_key=f"block-{number}", title=f"Welcome desk {number}", municipality="Tumbes",
+                             country="PE", team=[], snapshot={}, eligible=True, submitted_at=template.submitted_at,
+                             approved_at=template.approved_at, entered_at=template.entered_at)
+    assert queries() == before
+    assert "Welcome desk 15 — Tumbes (Peru)" in results(client, published, "en")

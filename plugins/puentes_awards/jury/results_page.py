@@ -86,8 +86,8 @@ def build(edition, scores_public, locale="en"):
     estimates = {estimate.entry_id: on_scale(estimate, locale) for estimate in ranking.entries} if ranking else {}
     winner_ids = {winner.entry_id for winner in winners}
     # Names only: the other entries' snapshots are not shown, so they are not read.
-    others = [entry for entry in edition.entries.filter(eligible=True).only("id", "title", "municipality", "country")
-              if entry.pk not in winner_ids]
+    named = edition.entries.filter(eligible=True).only("id", "edition", "title", "municipality", "country")
+    others = [entry for entry in named if entry.pk not in winner_ids]
     labels = entry_labels([winner.entry for winner in winners] + others)
     countries = {code: country_name(code, get_language()) for code in {entry.country for entry in others}}
     labels_with_country = {entry.pk: f"{labels[entry.pk]} ({countries[entry.country]})" for entry in others}
