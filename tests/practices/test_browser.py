@@ -3,6 +3,7 @@ share one's own; nothing scrolls sideways."""
 import pytest
 
 from tests.a11y import axe_violations
+from tests.helpers import scrolls_sideways
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +29,7 @@ def phone(browser, demo_site):
 
 
 def _no_sideways_scroll(page):
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), page.url
+    assert not scrolls_sideways(page), page.url
 
 
 def _readable(page):

@@ -3,7 +3,7 @@ and Portuguese; the page reads it right, refuses what could mean two things at t
 server stores what the team meant (issue 14)."""
 import pytest
 
-from tests.helpers import wait_for
+from tests.helpers import scrolls_sideways, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.sqlite_only]
 
@@ -36,10 +36,6 @@ def budget_row(budget, item, quantity, unit_cost):
     row.locator('[data-field="quantity"]').fill(quantity)
     row.locator('[data-field="unit_cost"]').fill(unit_cost)
     return row
-
-
-def no_sideways_scroll(page):
-    return page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
 
 
 @pytest.mark.parametrize("language, locale, total", [
@@ -75,7 +71,7 @@ def test_a_budget_typed_with_thousands_points_and_decimal_commas(page_as, demo_s
     message = page.locator("#" + cost.get_attribute("aria-describedby").split()[0])
     assert "1.234,5" in message.inner_text()
     assert cost.input_value() == "1.5"
-    assert no_sideways_scroll(page)
+    assert not scrolls_sideways(page)
     assert not errors, errors
 
 
@@ -99,5 +95,5 @@ def test_a_reader_whose_browser_names_no_country_is_asked_which_number_they_mean
     page.locator(".pp-save-now").click()
     wait_for(lambda: proposal().answers.get("budget"))
     assert proposal().answers["budget"][0]["unit_cost"] == 2500.5
-    assert no_sideways_scroll(page)
+    assert not scrolls_sideways(page)
     assert not errors, errors
