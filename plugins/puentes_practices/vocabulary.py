@@ -1,18 +1,15 @@
 """The library's controlled vocabularies: codes are stored, labels are shown in the reader's language."""
 from decimal import Decimal
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-# The proposal template's thematic areas (puentes_proposal's default template uses the same codes).
-THEMATIC_AREAS = {
-    "reception": _("Reception, documentation and access to services"),
-    "employment": _("Employment and socio-economic integration"),
-    "protection": _("Social protection and health"),
-    "education": _("Education"),
-    "psychosocial": _("Psychosocial support and gender-based violence"),
-    "interculturality": _("Interculturality and prevention of xenophobia"),
-    "governance": _("Local governance, coordination and networks of cities"),
-}
+from puentes_core import thematic_areas
+from puentes_core.i18n import core_gettext
+
+# The proposal template's thematic areas, with its words: one list (puentes_core.thematic_areas), so a
+# practice and the proposal it came from name an area alike in every language.
+THEMATIC_AREAS = {code: lazy(core_gettext, str)(words) for code, words in thematic_areas.THEMATIC_AREAS.items()}
 
 # The groups the concept note names, and the others a municipal project commonly serves.
 GROUPS_SERVED = {

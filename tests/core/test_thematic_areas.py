@@ -25,3 +25,11 @@ def test_a_stored_choice_reads_in_the_readers_language_unless_a_course_team_wrot
         assert choice_label("vivienda", "") == "vivienda"
     with translation.override("es-ar"):
         assert choice_label("employment") == "Empleo e integración socioeconómica"
+
+
+def test_the_library_of_practices_names_an_area_as_the_proposal_does():
+    from puentes_practices.vocabulary import THEMATIC_AREAS as LIBRARY_AREAS
+    for language in ("en", "es-419", "pt-br"):
+        with translation.override(language):
+            assert {code: str(label) for code, label in LIBRARY_AREAS.items()} == \
+                {code: choice_label(code) for code in THEMATIC_AREAS}, language
