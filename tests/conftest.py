@@ -66,9 +66,12 @@ def page_as(browser, demo_site):
     """A fresh browser page signed in as one of the demo users."""
     contexts = []
 
-    def open_page(username, language="en", locale=None, width=None):
-        """`locale` is the browser's own (navigator.languages, Accept-Language); `width` a phone's, in px."""
+    def open_page(username, language="en", locale=None, width=None, zone=None):
+        """`locale` is the browser's own (navigator.languages, Accept-Language); `width` a phone's, in px;
+        `zone` the device's time zone (the machine's by default)."""
         options = {"locale": locale or {"en": "en-US", "es": "es-419", "pt": "pt-BR"}[language]}
+        if zone:
+            options["timezone_id"] = zone
         if width:
             options.update(viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True)
         context = browser.new_context(**options)

@@ -157,7 +157,7 @@ def test_the_organisers_ranking_explains_itself_on_the_criteria_scale(client, de
 
 
 def test_times_on_the_organisers_pages_name_their_zone(client, assigned, jury):
-    """The awards pages have no script to move a time to the reader's zone: they say which zone it is in."""
+    """Without script the awards pages write UTC and say so; the reader's browser moves it (test_zones_browser)."""
     import re
     client.force_login(jury["fabio"])
     with translation.override("es-419"):
@@ -165,5 +165,6 @@ def test_times_on_the_organisers_pages_name_their_zone(client, assigned, jury):
                              HTTP_ACCEPT_LANGUAGE="es-419").content.decode()
         dashboard = client.get(f"/puentes_awards/organise/{assigned.slug}/",
                                HTTP_ACCEPT_LANGUAGE="es-419").content.decode()
-    assert re.search(r'data-label="Fecha de postulación">[^<]*\d{1,2}:\d{2}[^<]* UTC</td>', entries)
-    assert re.search(r"publicado el [^)]+ UTC\)", dashboard)
+    moment = r'<time datetime="[^"]+" data-local>[^<]*\d{1,2}:\d{2}[^<]* UTC</time>'
+    assert re.search(r'data-label="Fecha de postulación">' + moment + "</td>", entries)
+    assert re.search(r"publicado el " + moment + r"\)", dashboard)
