@@ -8,6 +8,7 @@ in the file and whether it is the longest. Run it to see the numbers:
 """
 from collections import Counter
 from dataclasses import dataclass
+from math import comb, sqrt
 from pathlib import Path
 
 from lxml import etree
@@ -98,24 +99,53 @@ def capa_choices(course_dir):
     return found
 
 
-# Above chance, a pattern is a giveaway. With three or four options the right one is the longest by chance in
-# about a third of questions, and with two (most decisions) in half.
-LIMITS = {"single": 1 / 3, "capa_single": 1 / 3, "decision": 1 / 2, "multiple": 1 / 3, "capa_checkbox": 1 / 3}
+SINGLE_ANSWER = ("single", "decision", "capa_single")
 SAME_KEY = 1 / 3  # at most a third of the groups shown as written may share one right/wrong pattern
+
+
+def chance_longest(choice):
+    """How likely a learner guessing by length alone is to find the answer here, with lengths drawn at random
+    (ties aside): the right one of n options is the longest in 1/n of questions; k right options of n are
+    all longer than every wrong one in 1 / C(n, k)."""
+    n, k = len(choice.lengths), sum(choice.right)
+    if choice.kind in SINGLE_ANSWER:
+        return 1 / n
+    return 1 / comb(n, k) if 0 < k < n else 0.0
+
+
+def chance_limit(chances):
+    """The most questions a pattern may show before it is a giveaway: what chance alone gives (the sum of each
+    question's chance) plus one standard deviation of that sum (each question a coin of its own weight).
+    A course written without regard to form stays under it about five times in six; a course whose right option
+    is the longest in most questions (the old courses: 33 of 33, 40 of 50) is many deviations above it. The
+    margin keeps a course at chance from failing on the noise of a handful of questions."""
+    expected = sum(chances)
+    return expected + sqrt(sum(p * (1 - p) for p in chances))
+
+
+def _shortest(choice):
+    """The (single) right option is strictly the shortest: the opposite tell, from padding every distractor."""
+    least = min(choice.lengths)
+    return choice.right[choice.lengths.index(least)] and choice.lengths.count(least) == 1
 
 
 def findings(choices):
     """Why a learner could answer by form rather than content, as sentences; [] when nothing gives it away."""
     found = []
-    for kind, limit in LIMITS.items():
+    for kind in ("single", "multiple", "decision", "capa_single", "capa_checkbox"):
         group = [c for c in choices if c.kind == kind]
         if not group:
             continue
-        single_answer = kind in ("single", "decision", "capa_single")
+        single_answer = kind in SINGLE_ANSWER
+        limit = chance_limit([chance_longest(c) for c in group])
         longest = [c for c in group if (c.right_is_longest if single_answer else c.right_are_longer)]
-        if len(longest) > limit * len(group) + 0.5:
-            found.append(f"{kind}: the right option is the longest in {len(longest)} of {len(group)} "
-                         f"(e.g. {', '.join(c.where for c in longest[:3])})")
+        if len(longest) > limit:
+            found.append(f"{kind}: the right option is the longest in {len(longest)} of {len(group)}, above the "
+                         f"{limit:.1f} chance allows (e.g. {', '.join(c.where for c in longest[:3])})")
+        shortest = [c for c in group if single_answer and _shortest(c)]
+        if len(shortest) > limit:
+            found.append(f"{kind}: the right option is the shortest in {len(shortest)} of {len(group)}, above the "
+                         f"{limit:.1f} chance allows (e.g. {', '.join(c.where for c in shortest[:3])})")
         as_written = [c for c in group if not c.shuffled]
         if kind in ("single", "decision", "capa_single", "multiple") and as_written:
             found.append(f"{kind}: {len(as_written)} groups are shown in file order; the block or CAPA must shuffle "
@@ -126,7 +156,7 @@ def findings(choices):
                 found.append(f"{kind}: {count} of {len(as_written)} groups shown as written share the key {key}")
             if single_answer:
                 first = sum(c.right_is_first for c in as_written)
-                if first > limit * len(as_written) + 0.5:
+                if first > chance_limit([1 / len(c.lengths) for c in as_written]):
                     found.append(f"{kind}: the right option comes first in {first} of {len(as_written)}")
     return found
 
@@ -143,12 +173,16 @@ def report(course_dir):
         group = [c for c in choices if c.kind == kind]
         if not group:
             continue
-        single_answer = kind in ("single", "decision", "capa_single")
+        single_answer = kind in SINGLE_ANSWER
+        chances = [chance_longest(c) for c in group]
         rows[kind] = {
             "questions": len(group),
             "right_first": sum(c.right_is_first for c in group),
             "right_longest": sum(c.right_is_longest for c in group) if single_answer else
             sum(c.right_are_longer for c in group),
+            "by_chance": round(sum(chances), 1),
+            "limit": round(chance_limit(chances), 1),
+            "right_shortest": sum(_shortest(c) for c in group) if single_answer else "-",
             "shown_as_written": sum(not c.shuffled for c in group),
             "commonest_key": Counter(c.key for c in group).most_common(1)[0][1],
         }

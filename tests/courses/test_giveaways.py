@@ -39,10 +39,39 @@ def test_the_check_catches_the_old_courses_patterns():
            + [Choice(f"c{n}", "capa_single", (90, 40, 50, 45), (False, True, False, False), False)
               for n in range(11)])
     found = "\n".join(giveaways.findings(old))
-    assert "single: the right option is the longest in 11 of 11" in found
-    assert "decision: the right option is the longest in 40 of 40" in found
+    assert "single: the right option is the longest in 11 of 11, above the 5.2 chance allows" in found
+    assert "decision: the right option is the longest in 40 of 40, above the 23.2 chance allows" in found
     assert "capa_checkbox: 11 of 11 groups shown as written share the key 1101" in found
     assert "capa_single: 11 groups are shown in file order" in found
+
+
+def test_the_limit_is_what_chance_gives_plus_one_deviation():
+    """Two options: the right one is the longest in half of the questions by chance; three options, a third.
+    Twenty two-option decisions expect 10 (deviation 2.2): 12 pass, 13 fail. Ten three-option decisions
+    expect 3.3 (deviation 1.5): 4 pass, 5 fail, where the old flat limit of 1/2 let 5 through."""
+    def decisions(options, longest, total):
+        right = (True,) + (False,) * (options - 1)
+        return ([Choice(f"l{n}", "decision", (100,) + (50,) * (options - 1), right, True) for n in range(longest)]
+                + [Choice(f"o{n}", "decision", (50,) + (60,) + (40,) * (options - 2), right, True)
+                   for n in range(total - longest)])
+
+    assert giveaways.chance_limit([1 / 2] * 20) == pytest.approx(10 + 5 ** 0.5)
+    assert giveaways.findings(decisions(2, 12, 20)) == []
+    assert giveaways.findings(decisions(2, 13, 20))
+    assert giveaways.findings(decisions(3, 4, 10)) == []
+    assert giveaways.findings(decisions(3, 5, 10))
+
+
+def test_the_opposite_tell_is_caught_too():
+    """Padding every distractor makes the right option the shortest: a learner finds it as easily."""
+    padded = [Choice(f"d{n}", "decision", (40, 100), (True, False), True) for n in range(20)]
+    assert any("the right option is the shortest in 20 of 20" in line for line in giveaways.findings(padded))
+
+
+def test_checkbox_chance_counts_the_ways_to_pick_the_right_options():
+    """Two right of four are the two longest by chance in 1 of C(4, 2) = 6 groups."""
+    assert giveaways.chance_longest(Choice("k", "capa_checkbox", (1, 2, 3, 4), (True, True, False, False), False)) \
+        == pytest.approx(1 / 6)
 
 
 def test_length_and_position_are_read_as_a_learner_sees_them():
