@@ -1,6 +1,7 @@
 """Shared fixtures: demo users, an LMS-shaped runtime per user, block handlers called for real, a browser."""
 import os
 import shutil
+import threading
 
 import pytest
 
@@ -58,7 +59,35 @@ def demo_site(transactional_db, live_server, settings):
     """The demo site served by a live server, with its users and units loaded."""
     from puentes_demo import loading
     loading.load_everything()
+    take_turns_on_a_shared_database(live_server)
     return live_server.url
+
+
+def take_turns_on_a_shared_database(live_server):
+    """Serve one request at a time when every request thread is handed the test's one in-memory SQLite
+    connection (django/core/servers/basehttp.py ThreadedWSGIServer.process_request_thread, connections_override).
+
+    The LMS gives each request thread its own database connection, so a page's requests run at once (the review
+    block's claim loads the queue and the workspace together); one sqlite3 connection used by two threads at once
+    fails instead ("bad parameter or other API misuse", or a read that finds nothing). Whole responses are
+    produced under the lock, streamed ones included, so no two requests touch the connection together.
+    """
+    server = live_server.thread.httpd
+    if not live_server.thread.connections_override or getattr(server, "takes_turns", False):
+        return
+    application, turn = server.get_app(), threading.Lock()
+
+    def one_at_a_time(environ, start_response):
+        with turn:
+            response = application(environ, start_response)
+            try:
+                return [b"".join(response)]
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+    server.set_app(one_at_a_time)
+    server.takes_turns = True
 
 
 @pytest.fixture
