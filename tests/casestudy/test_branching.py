@@ -110,6 +110,59 @@ def test_a_graver_ending_that_scores_as_much_is_rejected(broken, problem):
     assert branching.find_problem(graded(**broken)) == problem
 
 
+def harm_rejoins(ending="good", points=3):
+    """A child turned away at d1 (a harmful step), the rule withdrawn at d3, and the route rejoining d2,
+    whose first ending is `ending`."""
+    return graded(d1=[{"id": "a", "next": "d2", "points": 2},
+                      {"id": "b", "next": "d3", "points": 0, "severity": "harmful"}],
+                  d2=[{"id": "a", "next": None, "points": points, "severity": ending},
+                      {"id": "b", "next": None, "points": 0, "severity": "poor"}],
+                  d3=[{"id": "a", "next": "d2", "points": 1, "severity": None},
+                      {"id": "b", "next": None, "points": 0, "severity": "harmful"}])
+
+
+def test_harm_done_is_not_undone_by_a_good_ending():
+    """A route through a harmful step may end fair at best: the rejoined good ending is refused, named."""
+    assert branching.find_problem(harm_rejoins()) == ("better_after_harm", "d2", "a")
+    # without the harmful step the same route is a way back that ends well
+    unmarked = harm_rejoins()
+    del unmarked["decisions"][0]["options"][1]["severity"]
+    assert branching.find_problem(unmarked) is None
+    # the good route's ending, once fair, is fair for everyone; an ending of the harmed route's own passes
+    assert branching.find_problem(harm_rejoins(ending="fair")) is None
+    own = graded(d1=[{"id": "a", "next": "d2", "points": 2},
+                     {"id": "b", "next": "d3", "points": 0, "severity": "harmful"}],
+                 d3=[{"id": "a", "next": None, "points": 2, "severity": "fair"},
+                     {"id": "b", "next": None, "points": 0, "severity": "harmful"}])
+    assert branching.find_problem(own) is None
+    assert [w["harmed"] for w in branching.complete_paths(own)] == [False, False, True, True]
+    assert branching.shape(own)["repairs"] == 1  # a way back, even if it ends only fair
+    assert branching.shape(own)["recoveries"] == 0
+
+
+def test_a_step_states_no_severity_but_harm():
+    graph = harm_rejoins(ending="fair")
+    graph["decisions"][0]["options"][1]["severity"] = "poor"
+    assert branching.find_problem(graph) == ("severity_on_step", "d1", "b")
+
+
+def test_harm_then_good_is_refused_on_import_naming_the_ending():
+    from lxml import etree
+
+    from puentes_casestudy.content import CaseError, build_case
+    from puentes_casestudy.olx import read_case
+
+    from .conftest import CASE
+    # the police route (d1 b) vaccinates and then rejoins the shelter route's good ending
+    xml = (CASE.replace('points="3">Meet', 'points="3" severity="good">Meet<debrief>Met.</debrief>')
+           .replace('points="1">Vaccinate', 'next="d2" points="1">Vaccinate'))
+    build_case(read_case(etree.fromstring(xml)))  # sound while the police step is not marked harmful
+    with pytest.raises(CaseError) as error:
+        build_case(read_case(etree.fromstring(xml.replace('next="d3" points="0"',
+                                                          'next="d3" points="0" severity="harmful"'))))
+    assert error.value.field == "severity" and "harm done is not undone" in error.value.message
+
+
 def test_a_case_need_not_use_every_severity():
     """Severities are a scale, not a count: a case need not use all four."""
     graph = graded(d3=[{"id": "a", "next": None, "points": 0, "severity": "harmful"}])

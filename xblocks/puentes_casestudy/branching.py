@@ -11,6 +11,10 @@ the whole path. When a case's endings say so, points must follow them: every pat
 severely scores less than every path that ends less severely (`find_problem`), so a learner who
 turns a sick child away (harmful) can never outscore one who merely delayed a service (poor), nor
 one who protected everyone but stumbled at the end.
+
+An option that goes on may say `severity="harmful"` too: the step itself puts someone at risk (a sick child
+turned away). Harm done is not undone by what follows, so no route through such a step may end better than
+fair (HARM_CAPS_AT); the ending it reaches has its own debrief that says so.
 """
 
 # From the mildest to the gravest consequence of a whole path, for the people in the case:
@@ -23,6 +27,9 @@ SEVERITIES = ("good", "fair", "poor", "harmful")
 RANK = {"harmful": 0, "poor": 1, "fair": 2, "good": 3}
 # Cases written before severities said `outcome="good|mixed|poor"`; they are read as these severities.
 LEGACY_OUTCOMES = {"good": "good", "mixed": "fair", "poor": "poor"}
+# The only severity a step (an option that goes on) may state, and the best ending a route through it may reach.
+STEP_SEVERITY = "harmful"
+HARM_CAPS_AT = "fair"
 # A case a person can play and a course team can check: beyond these, a path from Studio is refused, so the
 # checks below (which walk every route) stay quick and never recurse past Python's limit (L1).
 MAX_DECISIONS = 100
@@ -76,15 +83,17 @@ def find_problem(path):
 def _severity_problem(path):
     """Severities, when a case uses them: on every ending with its debrief, only on endings, and ordered by points.
 
-    Codes: 'severity_on_step' (an option that goes on states a severity), 'no_severity' (an ending states
-    none), 'no_debrief' (an ending has no debrief of its path), 'worse_outscores_better' (a path that ends
-    more severely totals as much as or more than one that ends less severely; names the graver ending).
+    Codes: 'severity_on_step' (an option that goes on states a severity other than harmful), 'no_severity'
+    (an ending states none), 'no_debrief' (an ending has no debrief of its path), 'better_after_harm' (an
+    ending milder than fair is reached through a harmful step; names the ending), 'worse_outscores_better'
+    (a path that ends more severely totals as much as or more than one that ends less severely; names the
+    graver ending).
     """
     options = [(d["id"], o) for d in path["decisions"] for o in d["options"]]
     if not any(o.get("severity") for _d, o in options):
         return None
     for decision_id, option in options:
-        if option.get("next") and option.get("severity"):
+        if option.get("next") and option.get("severity") not in (None, "", STEP_SEVERITY):
             return ("severity_on_step", decision_id, option["id"])
         if not option.get("next") and not option.get("severity"):
             return ("no_severity", decision_id, option["id"])
@@ -94,6 +103,9 @@ def _severity_problem(path):
         walks = complete_paths(path)
     except TooManyPaths:
         return ("too_many_paths", None, None)
+    for walk in walks:
+        if walk["harmed"] and RANK[walk["severity"]] > RANK[HARM_CAPS_AT]:
+            return ("better_after_harm", *walk["ending"])
     for worse in walks:
         for better in walks:
             if RANK[worse["severity"]] < RANK[better["severity"]] and worse["total"] >= better["total"]:
@@ -102,22 +114,24 @@ def _severity_problem(path):
 
 
 def complete_paths(path):
-    """Every walk from the start to an ending: {"steps", "total", "severity", "ending": (decision, option)}."""
+    """Every walk from the start to an ending: {"steps", "total", "severity", "ending": (decision, option),
+    "harmed": whether it went through a harmful step}."""
     decisions = decisions_by_id(path)
     walks = []
 
-    def walk(decision_id, steps, total):
+    def walk(decision_id, steps, total, harmed):
         for option in decisions[decision_id]["options"]:
             taken = [*steps, {"decision": decision_id, "option": option["id"]}]
             if option.get("next"):
-                walk(option["next"], taken, total + option["points"])
+                walk(option["next"], taken, total + option["points"],
+                     harmed or option.get("severity") == STEP_SEVERITY)
             else:
                 if len(walks) >= MAX_PATHS:
                     raise TooManyPaths()
                 walks.append({"steps": taken, "total": total + option["points"], "severity": option.get("severity"),
-                              "ending": (decision_id, option["id"])})
+                              "ending": (decision_id, option["id"]), "harmed": harmed})
 
-    walk(path["start"], [], 0)
+    walk(path["start"], [], 0, False)
     return walks
 
 
@@ -126,7 +140,8 @@ def shape(path):
 
     `apart`: the most decisions a route runs on its own after a choice, before it meets the other route
     or ends; `early_endings`: endings that no route reaches as late as the longest one; `recoveries`:
-    routes that take a 0-point option and still end well.
+    routes that take a 0-point step and still end well (good); `repairs`: routes through a harmful step that
+    end fair, the best they may (a way back too, where harm was done).
     """
     walks = complete_paths(path)
     longest = max(len(w["steps"]) for w in walks)
@@ -139,7 +154,8 @@ def shape(path):
                 if first and second and first != second:
                     apart = max(apart, _steps_apart(decisions, first, second))
     points = {(s["decision"], s["option"]) for w in walks for s in w["steps"]}
-    zero = {key for key in points if _option(decisions[key[0]], key[1])["points"] == 0}
+    zero = {key for key in points if _option(decisions[key[0]], key[1])["points"] == 0
+            and _option(decisions[key[0]], key[1]).get("next")}
     return {
         "decisions": len(path["decisions"]),
         "endings": len({w["ending"] for w in walks}),
@@ -147,6 +163,7 @@ def shape(path):
         "shortest": min(len(w["steps"]) for w in walks),
         "apart": apart,
         "early_endings": len({w["ending"] for w in walks} - {w["ending"] for w in walks if len(w["steps"]) == longest}),
+        "repairs": sum(1 for w in walks if w["harmed"] and w["severity"] == HARM_CAPS_AT),
         "recoveries": sum(1 for w in walks if w["severity"] == "good"
                           and any((s["decision"], s["option"]) in zero for s in w["steps"])),
     }

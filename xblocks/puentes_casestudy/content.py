@@ -342,8 +342,12 @@ def _check_branches(reader, question):
         option_reader.fail("severity", _("This option ends the path: say how severe its consequences are (good, "
                                          "fair, poor or harmful), as the other endings do."))
     if code == "severity_on_step":
-        option_reader.fail("severity", _("Only an option that ends the path has a severity; clear it or its next "
-                                         "decision."))
+        option_reader.fail("severity", _("An option that goes on can only be marked harmful (the step itself puts "
+                                         "someone at risk); clear the severity or the next decision."))
+    if code == "better_after_harm":
+        option_reader.fail("severity", _("This ending can be reached after a harmful step: harm done is not undone, "
+                                         "so the path can end no better than fair. Mark it fair or graver, or send "
+                                         "the harmful step to a decision of its own."))
     if code == "no_debrief":
         option_reader.fail("debrief", _("This option ends the path: write the debrief learners read here, looking "
                                         "back on the whole path."))

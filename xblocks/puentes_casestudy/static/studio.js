@@ -17,7 +17,7 @@ function PuentesCaseStudyEditor(runtime, element, args) {
   var STEP = { fields: [["id", _("Id"), "text"], ["text", _("Option text"), "textarea"],
     ["next", _("Next decision (id; empty ends the path)"), "text"], POINTS,
     ["fixed", _("Keep in this place (learners see the others shuffled)"), "checkbox"],
-    ["consequence", _("Consequence"), "textarea"], ["severity", _("How severe the ending is (endings only; points must follow)"), "select", SEVERITIES],
+    ["consequence", _("Consequence"), "textarea"], ["severity", _("How severe the ending is (points must follow); on a step, only harmful: the path then ends fair at best"), "select", SEVERITIES],
     ["debrief", _("Debrief of the whole path (endings only)"), "textarea"]] };
   var QUESTION_TYPES = [["single_choice", _("Single choice")], ["multiple_choice", _("Multiple choice")],
     ["ranking", _("Ranking (write the items in the right order)")], ["reflection", _("Written reflection")],
