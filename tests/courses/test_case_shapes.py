@@ -98,14 +98,39 @@ def test_the_cases_are_not_cut_from_one_mould(language):
     assert mould_findings(paths(language)) == []
 
 
-def test_spanish_has_the_ways_back_of_english_and_portuguese():
-    """Where the same module's case in en or pt lets a poor first choice still end well, the es case does too."""
-    ways_back = {language: {module: branching.shape(path)["recoveries"] for module, path in paths(language).items()}
-                 for language in LANGUAGES}
-    for module, count in ways_back["es"].items():
-        if ways_back["en"][module] or ways_back["pt"][module]:
-            assert count >= 1, module
-    assert sum(ways_back["es"].values()) >= min(sum(ways_back["en"].values()), sum(ways_back["pt"].values()))
+def ways_back(path):
+    """Routes that make a poor choice (a 0-point step) and still end well, or, after a harmful step, fair."""
+    measures = branching.shape(path)
+    return measures["recoveries"] + measures["repairs"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_case_has_a_way_back(language):
+    """No case punishes a first mistake for good: each has a route from a poor choice to a good ending, or,
+    where the choice did harm, to a fair one. Most cases also let a poor (not harmful) start end well."""
+    cases = paths(language)
+    assert [module for module, path in cases.items() if not ways_back(path)] == []
+    assert sum(1 for path in cases.values() if branching.shape(path)["recoveries"]) >= 9, language
+
+
+def test_the_three_languages_keep_each_others_ways_back():
+    """Where a module's case lets a poor start end well in one language, it does in the other two."""
+    ways = {language: {module: ways_back(path) for module, path in paths(language).items()} for language in LANGUAGES}
+    for module in ways["en"]:
+        assert all(ways[language][module] for language in LANGUAGES), module
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_harm_done_is_not_undone_in_the_courses(language):
+    """A route through a step marked harmful ends fair at best (the block refuses more; this makes sure the
+    courses mark the harm they tell: a child turned away, children kept from school, a survivor left alone)."""
+    marked = [module for module, path in paths(language).items()
+              if any(o.get("severity") == "harmful" and o.get("next") for d in path["decisions"] for o in d["options"])]
+    assert marked, language
+    for module, path in paths(language).items():
+        for walk in branching.complete_paths(path):
+            if walk["harmed"]:
+                assert walk["severity"] != "good", (module, walk["ending"])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -23,7 +23,7 @@
 "First decision (id)": "Primera decisión (identificador)",
 "Good: people get what they are entitled to": "Bueno: las personas reciben aquello a lo que tienen derecho",
 "Harmful: someone put at risk or denied what cannot wait": "Dañino: alguien queda en riesgo o sin lo que no puede esperar",
-"How severe the ending is (endings only; points must follow)": "Gravedad del final (solo finales; los puntos deben seguirla)",
+"How severe the ending is (points must follow); on a step, only harmful: the path then ends fair at best": "Gravedad del final (los puntos deben seguirla); en un paso, solo dañino: el recorrido termina entonces, como mucho, a medias",
 "Id": "Identificador",
 "Image address (optional)": "Dirección de la imagen (opcional)",
 "Image description for screen readers": "Descripción de la imagen para lectores de pantalla",

@@ -23,7 +23,7 @@
 "First decision (id)": "Primeira decisão (identificador)",
 "Good: people get what they are entitled to": "Bom: as pessoas recebem aquilo a que têm direito",
 "Harmful: someone put at risk or denied what cannot wait": "Danoso: alguém fica em risco ou sem aquilo que não pode esperar",
-"How severe the ending is (endings only; points must follow)": "Gravidade do final (só finais; os pontos devem acompanhá-la)",
+"How severe the ending is (points must follow); on a step, only harmful: the path then ends fair at best": "Gravidade do final (os pontos devem acompanhá-la); num passo, só danoso: o percurso então termina, no máximo, parcial",
 "Id": "Identificador",
 "Image address (optional)": "Endereço da imagem (opcional)",
 "Image description for screen readers": "Descrição da imagem para leitores de tela",
