@@ -12,6 +12,10 @@ view's `server.render(...)`, a POST to `render_<step>`; the peer view then asks 
 submission, student_training, peer_assessment, staff_assessment, self_assessment, grade, leaderboard,
 message. The pack's pages send no request on load.
 
+Both submits are one learner's: the proposal's team has one member (one edx-submissions team submission with
+one member's submission, as ORA2 team assignments create them), ORA2's is an individual submission with its
+staff workflow (submissions.api.create_submission, AssessmentWorkflow.start_workflow).
+
 Needs ORA2 (`make bench-ora2` installs it in .venv-ora2 and runs this); without it, says so and stops.
 
     python -m benchmarks.ora2_comparison
@@ -35,7 +39,8 @@ COMPARISONS = (
     ("case-study page open, before answering (ORA2: page + 8 load requests, nothing saved)", "case-study page",
      "ORA2 page, blank", 1 / 3),
     ("case-study submit vs ORA2 submit", "case-study submit", "ORA2 submit", 0.5),
-    ("proposal submit (15 sections + a letter) vs ORA2 submit", "proposal submit", "ORA2 submit", 0.5),
+    ("proposal submit, a team of one (15 sections + a letter) vs ORA2 submit, one learner", "proposal submit",
+     "ORA2 submit", 0.5),
 )
 
 

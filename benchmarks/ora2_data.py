@@ -62,7 +62,10 @@ def fill_ora2(course_key, usage_id, count, start):
 
 
 def complete_team(load, usage_id, course_key, user, anonymous_id):
-    """A team of one whose proposal is ready to submit: every section and the required letter."""
+    """A team of one whose proposal is ready to submit: every section and the required letter. `anonymous_id`
+    must be the one the runtime's user service gives `user` (as in the LMS, where a member's id is the one the
+    block read when they started): another would make the submit name two members, and create two
+    edx-submissions submissions where a real team of one creates one."""
     from puentes_proposals import api
     from tests.helpers import attach_required_files
     proposal = api.start_proposal(course_key, load.block(usage_id).block_key, user.id, anonymous_id)
