@@ -39,7 +39,7 @@ COMPARISONS = (
     ("case-study page open, before answering (ORA2: page + 8 load requests, nothing saved)", "case-study page",
      "ORA2 page, blank", 1 / 3),
     ("case-study submit vs ORA2 submit", "case-study submit", "ORA2 submit", 0.5),
-    ("proposal submit, a team of one (15 sections + a letter) vs ORA2 submit, one learner", "proposal submit",
+    ("proposal submit (a team of one: 15 sections + a letter) vs ORA2 submit (one learner)", "proposal submit",
      "ORA2 submit", 0.5),
 )
 
