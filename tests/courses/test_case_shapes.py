@@ -107,10 +107,10 @@ def ways_back(path):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_case_has_a_way_back(language):
     """No case punishes a first mistake for good: each has a route from a poor choice to a good ending, or,
-    where the choice did harm, to a fair one. Most cases also let a poor (not harmful) start end well."""
+    where the choice did harm, to a fair one. Most cases (a majority) also let a poor, not harmful, start end well."""
     cases = paths(language)
     assert [module for module, path in cases.items() if not ways_back(path)] == []
-    assert sum(1 for path in cases.values() if branching.shape(path)["recoveries"]) >= 9, language
+    assert sum(1 for path in cases.values() if branching.shape(path)["recoveries"]) > len(cases) / 2, language
 
 
 def test_the_three_languages_keep_each_others_ways_back():
