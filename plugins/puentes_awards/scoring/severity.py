@@ -164,8 +164,12 @@ class _Design:
         self.within_t = (by_juror - by_entry @ (self.entry_mean @ by_juror)).T.tocsr()
         normal = (self.within_t @ self.within_t.T).toarray() + np.ones((n_jurors, n_jurors))  # + 11': sum = 0
         self.inverse = np.linalg.inv(normal)                         # leniency = inverse @ within' scores
-        # Single-precision copies for the bootstrap: half the memory traffic, and intervals need no more.
-        self.single = (self.within_t.astype(np.float32), self.inverse.astype(np.float32),
+        # Single-precision copies for the bootstrap: half the memory traffic, and intervals need no more. The
+        # within product goes column by column (CSC): it reads each score's draws once, in order. The inverse,
+        # dense as it is, is multiplied in sparse form too: scipy's own loop adds each sample's terms in one
+        # fixed order, where a BLAS kernel's order (and so the last bit) depends on how many samples a block
+        # holds and on the processor, and BLAS would wake its threads to spin for a product this small.
+        self.single = (self.within_t.astype(np.float32).tocsc(), sparse.csr_matrix(self.inverse.astype(np.float32)),
                        self.entry_mean.astype(np.float32))
 
     def fit(self, y):
@@ -174,7 +178,10 @@ class _Design:
         return leniency, adjusted, adjusted[self.entry_index] + leniency[self.juror_index]
 
     def adjusted_many(self, columns):
-        """The change in adjusted scores that each column of `columns` (scores x samples) makes: entries x samples."""
+        """The change in adjusted scores that each column of `columns` (scores x samples) makes: entries x samples.
+
+        `columns` is used up: the jurors' part is taken out of it in place."""
         within_t, inverse, entry_mean = self.single
         leniency = inverse @ (within_t @ columns)                    # jurors x samples
-        return entry_mean @ (columns - leniency[self.juror_index])
+        columns -= leniency[self.juror_index]
+        return entry_mean @ columns
