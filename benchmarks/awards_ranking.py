@@ -82,14 +82,19 @@ def run_once(seed=0, size=SCALES[0]):
     assignment = clock.time(f"assignment (k = {K})", lambda: assign(
         [entry.entry_id for entry in entries], list(severity), K, conflicts, seed=seed))
 
-    scores = [(entry, juror, quality[entry] - severity[juror] + rng.normal(0, 5))
-              for entry, group in assignment.jurors_by_entry.items() for juror in group]
+    # The synthetic scores and sheets are drawn in whole arrays: building them is not what is measured.
+    pairs = assignment.pairs()
+    noise = rng.normal(0, 5, len(pairs))
+    scores = [(entry, juror, quality[entry] - severity[juror] + extra)
+              for (juror, entry), extra in zip(pairs, noise.tolist(), strict=True)]
     ranking = clock.time(f"ranking: fit + {SAMPLES:,} bootstrap samples", lambda: rank_entries(
         scores, samples=SAMPLES, seed=seed, boundaries=(3, 10)))
 
     codes = ["innovation", "impact", "feasibility", "participation", "sustainability", "replicability", "gender"]
-    sheets = {(entry, juror): {code: int(np.clip(round(score / 20 + rng.normal(0, 0.7)), 0, 5)) for code in codes}
-              for entry, juror, score in scores}
+    levels = np.clip(np.rint(np.array([score for _entry, _juror, score in scores])[:, None] / 20
+                             + rng.normal(0, 0.7, (len(scores), len(codes)))), 0, 5).astype(int).tolist()
+    sheets = {(entry, juror): dict(zip(codes, row, strict=True))
+              for (juror, entry), row in zip(pairs, levels, strict=True)}
     clock.time("reliability (7 criteria)", lambda: reliability_by_criterion(sheets, codes))
 
     finalists = [estimate.entry_id for estimate in ranking.entries[:10]]

@@ -67,11 +67,12 @@ def reliability_by_criterion(sheets, criteria_codes):
     # The entries are numbered once for every criterion (a criterion left blank on a sheet just skips it).
     keys = list(sheets)
     units = np.unique(np.array([str(entry) for entry, _juror in keys]), return_inverse=True)[1] if keys else None
+    filled = list(sheets.values())
     report = []
     for code in criteria_codes:
-        levels = [sheets[key].get(code) for key in keys]
-        given = np.array([level is not None for level in levels], dtype=bool)
-        value = np.array([level for level in levels if level is not None], dtype=float)
-        alpha, pairable = _alpha(units[given], value) if keys else (None, 0)
+        # One pass per criterion: a blank (missing or None) becomes NaN in the float array.
+        levels = np.array([sheet.get(code) for sheet in filled], dtype=float)
+        given = ~np.isnan(levels)
+        alpha, pairable = _alpha(units[given], levels[given]) if keys else (None, 0)
         report.append(CriterionReliability(code, alpha, pairable, verdict(alpha)))
     return report
