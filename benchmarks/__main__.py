@@ -9,6 +9,7 @@ import os
 import platform
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from benchmarks.harness import machine_load
@@ -49,19 +50,28 @@ def run(name, title, extra):
     load_before = machine_load()
     python = PYTHON_FOR.get(name)
     python = str(python) if python and python.exists() else sys.executable
+    started = time.monotonic()
     result = subprocess.run([python, "-m", f"benchmarks.{name}"], cwd=REPO, capture_output=True, text=True,
                             env={**os.environ, **extra, "PYTHONPATH": f"{REPO}:{REPO / 'demo'}"})
+    seconds = time.monotonic() - started
     output = result.stdout.strip() if result.returncode == 0 else f"FAILED:\n```\n{result.stderr[-3000:]}\n```"
     print(output)
-    load = f"Machine load (1-minute average): {load_before} at the start, {machine_load()} at the end."
-    return f"{heading}\n\n{load}\n\n{output}\n"
+    load = (f"Machine load (1-minute average): {load_before} at the start, {machine_load()} at the end; "
+            f"the section took {seconds:.0f} s.")
+    print(f"benchmark {heading[3:]}: {seconds:.0f} s", flush=True)
+    return heading[3:], f"{heading}\n\n{load}\n\n{output}\n", seconds
 
 
 def main():
     chosen = sys.argv[1:]  # a few by name: print them, leave docs/benchmarks.md as the full run wrote it
     names = chosen or sorted(p.stem for p in (REPO / "benchmarks").glob("*.py") if p.stem not in SKIP)
     mariadb = mariadb_answers()
+    started = time.monotonic()
     sections = [run(name, title, extra) for name in names for title, extra in runs_of(name, mariadb)]
+    total = time.monotonic() - started
+    # What each section costs, so a slow `make bench` says where its time went.
+    print("durations: " + ", ".join(f"{name} {seconds:.0f} s" for name, _text, seconds in sections)
+          + f"; total {total / 60:.1f} min", flush=True)
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
     header = (
@@ -75,7 +85,9 @@ def main():
     )
     if chosen:
         return
-    (REPO / "docs" / "benchmarks.md").write_text(header + "\n".join(sections), encoding="utf-8")
+    header += f"The whole run took {total / 60:.0f} minutes.\n\n"
+    (REPO / "docs" / "benchmarks.md").write_text(header + "\n".join(text for _name, text, _seconds in sections),
+                                                 encoding="utf-8")
     print("wrote docs/benchmarks.md")
 
 
