@@ -86,8 +86,9 @@ def residual_bootstrap(model, adjusted, residuals, samples, seed, top, confidenc
     for start in range(0, samples, block):
         stop = min(start + block, samples)
         drawn = rng.integers(0, scores, size=(stop - start, scores), dtype=np.int32)
-        # scores x samples, each score's draws contiguous: the layout the sparse products read.
-        delta = model.adjusted_many(np.take(residuals, drawn.T))   # entries x block
+        # scores x samples, each score's draws contiguous: the layout the sparse products read. The draws are in
+        # range by construction, so `take` need not check them ("clip" skips the check: a fifth faster).
+        delta = model.adjusted_many(np.take(residuals, drawn.T, mode="clip"))   # entries x block
         change[:, start:stop] = delta
         by_sample = np.add(delta.T, adjusted)              # contiguous rows: each sample's ranks come from one sort
         ranks[:, start:stop] = descending_ranks(by_sample).T
