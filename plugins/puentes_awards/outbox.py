@@ -117,7 +117,8 @@ def claim(now, limit, message_ids=None):
         claimable.filter(pk__in=chosen).update(
             lease_token=token, lease_expires_at=now + timedelta(seconds=lease_seconds(len(chosen))),
             attempts=F("attempts") + 1)
-    return list(OutboxMessage.objects.select_related("entry").filter(lease_token=token, pk__in=chosen))
+    # The rows alone: a post needs the payload and key, not the entry (whose snapshot would be decoded again).
+    return list(OutboxMessage.objects.filter(lease_token=token, pk__in=chosen))
 
 
 def deliver_claimed(messages):
