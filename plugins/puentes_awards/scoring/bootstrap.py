@@ -83,14 +83,20 @@ def residual_bootstrap(model, adjusted, residuals, samples, seed, top, confidenc
     # order statistics of fit + change are the fit plus those of the change, exactly; half the memory to sort.
     change = np.empty((entries, samples), dtype=np.float32)   # entries x samples: a row per entry
     ranks = np.empty((entries, samples), dtype=np.int32)
+    # Every block writes into the same scratch arrays: fresh pages for each block's tens of MB cost the kernel
+    # more time than the arithmetic on them.
+    columns = by_sample = None
     for start in range(0, samples, block):
         stop = min(start + block, samples)
+        if columns is None or columns.shape[1] != stop - start:
+            columns = np.empty((scores, stop - start), dtype=np.float32)
+            by_sample = np.empty((stop - start, entries))
         drawn = rng.integers(0, scores, size=(stop - start, scores), dtype=np.int32)
         # scores x samples, each score's draws contiguous: the layout the sparse products read. The draws are in
         # range by construction, so `take` need not check them ("clip" skips the check: a fifth faster).
-        delta = model.adjusted_many(np.take(residuals, drawn.T, mode="clip"))   # entries x block
+        delta = model.adjusted_many(np.take(residuals, drawn.T, mode="clip", out=columns))   # entries x block
         change[:, start:stop] = delta
-        by_sample = np.add(delta.T, adjusted)              # contiguous rows: each sample's ranks come from one sort
+        np.add(delta.T, adjusted, out=by_sample)           # contiguous rows: each sample's ranks come from one sort
         ranks[:, start:stop] = descending_ranks(by_sample).T
     top_hits = np.count_nonzero(ranks <= top, axis=1) if top else np.zeros(entries, dtype=np.intp)
     tail = (1 - confidence) / 2 * 100
