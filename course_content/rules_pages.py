@@ -52,7 +52,9 @@ def context(language):
     from puentes_awards.scoring.criteria import DEFAULT_CRITERIA
     from puentes_proposal.default_template import DEFAULT_SECTIONS
     from puentes_review.rubric import DEFAULT_CRITERIA as TUTOR_CRITERIA
-    names = {criterion.code: awards.gettext(str(criterion.name)) for criterion in DEFAULT_CRITERIA}
+    from django.utils import translation
+    with translation.override(None):   # the msgid, whichever language an earlier request left active
+        names = {criterion.code: awards.gettext(str(criterion.name)) for criterion in DEFAULT_CRITERIA}
     descriptions = {code: review.gettext(description) for code, _label, description, _levels in TUTOR_CRITERIA}
     sections = {section["id"]: section for section in DEFAULT_SECTIONS}
     policy = json.loads(next((REPO / "course_content" / language / "policies").glob("*/grading_policy.json"))

@@ -58,7 +58,8 @@ def browser(chromium_path):
 def demo_site(transactional_db, live_server, settings):
     """The demo site served by a live server, with its users and units loaded."""
     from puentes_demo import loading
-    loading.load_everything()
+    from tests.demo_snapshot import load_or_restore
+    load_or_restore(loading.load_everything)
     take_turns_on_a_shared_database(live_server)
     return live_server.url
 

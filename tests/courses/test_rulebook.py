@@ -181,3 +181,13 @@ def test_a_new_editions_jury_is_blind_with_the_rulebooks_jurors():
 def test_a_contradictory_rulebook_is_refused(change, message):
     with pytest.raises(rulebook.RulebookError, match=message):
         rulebook.check(change(rulebook.load()))
+
+
+def test_a_language_left_active_does_not_leak_into_another_courses_page():
+    """Django keeps the language a request activated in its thread (django/utils/translation/trans_real.py
+    activate, set by LocaleMiddleware): a Portuguese request earlier in the process must not put 'Inovação' on
+    the English page. It did, when the criteria's lazy names were rendered in the active language."""
+    from django.utils import translation
+    with translation.override("pt-br"):
+        names = [criterion["name"] for criterion in rules_pages.context("en")["criteria"]]
+    assert "Innovation" in names and "Inovação" not in names
