@@ -49,10 +49,11 @@ def context(language):
     proposal = _catalogue(str(REPO / "xblocks/puentes_proposal/translations/{locale}/LC_MESSAGES/text.mo"), language)
     awards = _catalogue(str(REPO / "plugins/puentes_awards/locale/{locale}/LC_MESSAGES/django.mo"), language)
     review = _catalogue(str(REPO / "xblocks/puentes_review/translations/{locale}/LC_MESSAGES/text.mo"), language)
+    from django.utils import translation
+
     from puentes_awards.scoring.criteria import DEFAULT_CRITERIA
     from puentes_proposal.default_template import DEFAULT_SECTIONS
     from puentes_review.rubric import DEFAULT_CRITERIA as TUTOR_CRITERIA
-    from django.utils import translation
     with translation.override(None):   # the msgid, whichever language an earlier request left active
         names = {criterion.code: awards.gettext(str(criterion.name)) for criterion in DEFAULT_CRITERIA}
     descriptions = {code: review.gettext(description) for code, _label, description, _levels in TUTOR_CRITERIA}
