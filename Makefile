@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 MANAGE := cd demo && ../$(PY) manage.py
 DIST ?= dist
+# The suites spread over the machine's cores, a test file at a time (tests/conftest.py groups what shares services).
+XDIST ?= -n auto --dist loadgroup
 
 .PHONY: venv system demo demo-data test test-sqlite test-mariadb test-verawood test-tutor quality wheel-smoke \
         translations courses dist dist-wheels bench bench-ora2 requirements clean
@@ -32,11 +34,11 @@ quality: venv
 	@$(VENV)/bin/ruff check xblocks plugins demo tests scripts benchmarks
 
 test-sqlite: venv
-	@$(PY) -m pytest -q -p no:cacheprovider
+	@$(PY) -m pytest -q -p no:cacheprovider $(XDIST)
 
 test-mariadb: venv
 	@bash scripts/ensure-services.sh
-	@PUENTES_DB=mysql $(PY) -m pytest -q -p no:cacheprovider -m "not browser and not sqlite_only and not sweep"
+	@PUENTES_DB=mysql $(PY) -m pytest -q -p no:cacheprovider -m "not browser and not sqlite_only and not sweep" $(XDIST)
 
 # The pack installed under requirements/platform-verawood.txt in its own venv; SQLite, no browser.
 test-verawood:

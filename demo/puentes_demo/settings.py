@@ -11,7 +11,9 @@ from edx_django_utils.plugins import add_plugins, get_plugin_apps
 
 DEMO_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = DEMO_DIR.parent
-VAR_DIR = Path(os.environ.get("PUENTES_DEMO_VAR", DEMO_DIR / "var"))
+# Each pytest-xdist worker keeps its own var folder (uploads, compiled catalogues), as each site keeps its own.
+_TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+VAR_DIR = Path(os.environ.get("PUENTES_DEMO_VAR", DEMO_DIR / "var" / _TEST_WORKER))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 PROJECT_TYPE = "lms.djangoapp"
