@@ -5,8 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 MANAGE := cd demo && ../$(PY) manage.py
 DIST ?= dist
-# The suites spread over the machine's cores, a test file at a time (tests/conftest.py groups what shares services).
-XDIST ?= -n auto --dist loadgroup
+# The suites spread over the machine's cores, a test file at a time (tests/conftest.py: what shares services runs together).
+XDIST ?= -n auto
 
 .PHONY: venv system demo demo-data test test-sqlite test-mariadb test-verawood test-tutor quality wheel-smoke \
         translations courses dist dist-wheels bench bench-ora2 requirements clean

@@ -7,17 +7,23 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
-# `make test` spreads the suite over pytest-xdist workers (--dist loadgroup), a file at a time. Tests that share
-# something outside their process (a Redis database and the Celery worker on it, the MariaDB schema that worker
-# reads, the repository's build folder that wheels are built in) form one group: one worker runs them in turn.
+# `make test` spreads the suite over pytest-xdist workers a test file at a time. Tests that share something outside
+# their process (a Redis database and the Celery worker on it, the MariaDB schema that worker reads, the repository's
+# build folder that wheels are built in) go to one worker together, which runs them in turn.
 SHARED_OUTSIDE = ("tests/awards_handoff/", "tests/assessment/test_worker.py", "tests/tutor/", "tests/benchmarks/")
 
 
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        path = item.nodeid.split("::", 1)[0]
-        shared = path.startswith(SHARED_OUTSIDE) or item.get_closest_marker("worker")
-        item.add_marker(pytest.mark.xdist_group("shared-outside" if shared else path))
+@pytest.hookimpl(optionalhook=True)   # a hook of pytest-xdist, which the Tutor plugin's venv does not have
+def pytest_xdist_make_scheduler(config, log):
+    # xdist's own --dist loadgroup cannot be used: it renames items' node ids, which pytest 9 derives instead.
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFileSharedTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            path = nodeid.split("::", 1)[0]
+            return "shared-outside" if path.startswith(SHARED_OUTSIDE) else path
+
+    return ByFileSharedTogether(config, log)
 
 
 @pytest.fixture
