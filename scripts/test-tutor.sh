@@ -4,7 +4,7 @@
 # plugin installed the way an operator installs it (`pip install ./plugins/tutor-puentes`, which
 # bundles the pack's wheel), then `pytest tests/tutor`. Needs no Docker engine. Idempotent: Tutor is
 # reinstalled only when requirements/tutor.txt changes; the plugin on every run. Extra arguments go
-# to pytest.
+# to pytest (`--prepare`: only build the venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$reqs_hash" ]; then
   "$VENV/bin/pip" install -q -r requirements/tutor.txt
   echo "$reqs_hash" > "$stamp"
 fi
+[ "${1:-}" = "--prepare" ] && exit 0   # scripts/test-all.sh builds the venv ahead, while other suites run
 "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps ./plugins/tutor-puentes
 
 # The root pytest config names pytest-django options this venv does not have: not our concern here.

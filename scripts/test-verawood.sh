@@ -5,7 +5,8 @@
 # and without tests/courses, which build the course archives with tools no LMS installs (build.in)
 # (`make test` runs all of those on the pack's own pins). Fails if the pack's install_requires would make pip
 # upgrade or downgrade a platform pin. Idempotent: the venv is rebuilt when the pins or the pack's
-# requirements change; the pack itself is reinstalled every run. Extra arguments go to pytest.
+# requirements change; the pack itself is reinstalled every run. Extra arguments go to pytest (`--prepare`:
+# only build the venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$reqs_hash" ]; then
   "$VENV/bin/python" -m pip install -q -c "$PINS" -r requirements/base.in -r requirements/test-tools.in
   echo "$reqs_hash" > "$stamp"
 fi
+[ "${1:-}" = "--prepare" ] && exit 0   # scripts/test-all.sh builds the venv ahead, while other suites run
 # The pack as an LMS gets it: a wheel, its dependencies resolved under the platform's pins.
 "$VENV/bin/python" -m pip install -q -c "$PINS" --force-reinstall --no-deps .
 "$VENV/bin/python" -m pip install -q -c "$PINS" .
