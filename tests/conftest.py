@@ -1,7 +1,6 @@
 """Shared fixtures: demo users, an LMS-shaped runtime per user, block handlers called for real, a browser."""
 import os
 import shutil
-import threading
 
 import pytest
 
@@ -76,37 +75,24 @@ def browser(chromium_path):
 def demo_site(transactional_db, live_server, settings):
     """The demo site served by a live server, with its users and units loaded."""
     from puentes_demo import loading
+    from tests import shared_connection
     from tests.demo_snapshot import load_or_restore
     load_or_restore(loading.load_everything)
-    take_turns_on_a_shared_database(live_server)
-    return live_server.url
-
-
-def take_turns_on_a_shared_database(live_server):
-    """Serve one request at a time when every request thread is handed the test's one in-memory SQLite
-    connection (django/core/servers/basehttp.py ThreadedWSGIServer.process_request_thread, connections_override).
-
-    The LMS gives each request thread its own database connection, so a page's requests run at once (the review
-    block's claim loads the queue and the workspace together); one sqlite3 connection used by two threads at once
-    fails instead ("bad parameter or other API misuse", or a read that finds nothing). Whole responses are
-    produced under the lock, streamed ones included, so no two requests touch the connection together.
-    """
-    server = live_server.thread.httpd
-    if not live_server.thread.connections_override or getattr(server, "takes_turns", False):
+    if not live_server.thread.connections_override:  # a connection per thread, as in the LMS: nothing to share
+        yield live_server.url
         return
-    application, turn = server.get_app(), threading.Lock()
-
-    def one_at_a_time(environ, start_response):
-        with turn:
-            response = application(environ, start_response)
-            try:
-                return [b"".join(response)]
-            finally:
-                if hasattr(response, "close"):
-                    response.close()
-
-    server.set_app(one_at_a_time)
-    server.takes_turns = True
+    server = live_server.thread.httpd
+    if not hasattr(server, "turns"):  # one live server serves the whole session: wrap its application once
+        server.turns = shared_connection.Turns()
+        server.set_app(server.turns.serve(server.get_app()))
+    shared_connection.current = server.turns
+    server.turns.take()
+    try:
+        with shared_connection.playwright_steps_aside():
+            yield live_server.url
+    finally:
+        server.turns.give_back()
+        shared_connection.current = None
 
 
 @pytest.fixture

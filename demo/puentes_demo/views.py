@@ -217,7 +217,8 @@ def preview_handler(request, usage_id, handler_name, suffix=""):
 def package_resource(request, block_type, resource):
     try:
         block_class = XBlock.load_class(block_type)
-        content = block_class.open_local_resource(resource).read()
+        with block_class.open_local_resource(resource) as stream:
+            content = stream.read()
     except (PluginMissingError, DisallowedFileError, OSError, ValueError):   # outside public/: 404, never a 500
         raise Http404 from None
     content_type, _ = mimetypes.guess_type(resource)
