@@ -69,6 +69,30 @@ def fingerprint():
     return rows
 
 
+class Rows:
+    """fingerprint(), read again only when the connection says rows were written since it was taken: SQLite counts
+    every row an INSERT, UPDATE or DELETE touched on the connection (sqlite3.Connection.total_changes), so an
+    unchanged count proves nothing changed without reading every table. Elsewhere it reads them every time."""
+
+    def __init__(self):
+        self.take()
+
+    def take(self):
+        self.writes, self.rows = self.writes_so_far(), fingerprint()
+
+    def changed(self):
+        writes = self.writes_so_far()
+        if writes is not None and writes == self.writes:
+            return False
+        return fingerprint() != self.rows
+
+    @staticmethod
+    def writes_so_far():
+        from django.db import connection
+        connection.ensure_connection()
+        return getattr(connection.connection, "total_changes", None)
+
+
 class Crashed:
     """What the LMS would turn into a 500: the handler raised."""
 
@@ -159,3 +183,15 @@ def test_malformed_suffixes_never_fail(world, role, suffix):
             response = block.runtime.handle(block, name, request, suffix)
             assert response.status_code < 500, (usage, name, suffix, response.status_code)
     assert fingerprint() == before
+
+
+def test_rows_notice_a_write_and_only_a_write(make_user, course_key):
+    from puentes_demo.models import CourseRole
+    rows = Rows()
+    make_user("olga")
+    assert not rows.changed()   # a user row is written, but no table the pack's fingerprint holds
+    role = make_user("pablo", "student", course_key)
+    assert rows.changed()
+    rows.take()
+    CourseRole.objects.filter(pk=CourseRole.objects.get(user=role).pk).update(role="staff")
+    assert rows.changed()

@@ -9,7 +9,7 @@ import pytest
 from django.urls import get_resolver
 from django.urls.resolvers import URLResolver
 
-from .test_malformed_input import fingerprint
+from .test_malformed_input import Rows
 
 # Input handling is the same on every database and pin set: `make test` runs the sweep once (SQLite).
 pytestmark = [pytest.mark.django_db, pytest.mark.sweep]
@@ -70,7 +70,7 @@ def test_every_page_survives_bad_ids_queries_and_bodies(client, decided, jury, m
         client.force_login(users[role])
     entry = decided.entries.first()
     failures = []
-    before = fingerprint()
+    rows = Rows()
     for route in routes():
         for path in paths_for(route, decided, entry):
             real = path == paths_for(route, decided, entry)[0]
@@ -96,8 +96,8 @@ def test_every_page_survives_bad_ids_queries_and_bodies(client, decided, jury, m
                 elif 400 <= status < 500 or closed:
                     if not (response.content.strip() or (status == 405 and response.get("Allow"))):
                         failures.append(f"{method} {url[:90]}: {status} without a message")
-                    if method == "POST" and fingerprint() != before:
+                    if method == "POST" and rows.changed():
                         failures.append(f"{method} {url[:90]}: {status} but rows changed")
                 elif method == "POST":
-                    before = fingerprint()   # an accepted request may act
+                    rows.take()   # an accepted request may act
     assert not failures, "\n".join(failures)
