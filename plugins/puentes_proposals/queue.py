@@ -6,6 +6,7 @@ one page of rows (with their queue facts joined), then the page's claims and tea
 import datetime
 import math
 import re
+import unicodedata
 
 from django.db import connection
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
@@ -28,6 +29,8 @@ from .models import (
 )
 
 MAX_PAGE_SIZE = 100
+ITEM_COLUMNS = ("id", "block_key", "status", "country", "municipality", "versions_submitted", "submitted_at",
+                "queue_facts__title", "queue_facts__country", "queue_facts__thematic_area", "queue_facts__cohort")
 COUNTED_STATUSES = tuple(status for status in rules.STATUSES if status != rules.DRAFT)
 
 
@@ -58,11 +61,20 @@ def facts_row(version, usernames, cohort=""):
 
 FACT_FIELDS = ["title", "country", "thematic_area", "cohort", "search_text"]
 TERM_LENGTH = 64
+# A searched word found in more proposals than this is checked proposal by proposal; a rarer one lists its
+# proposals first, so the database starts from the few that can match, whatever its statistics say.
+LISTED_MATCHES = 500
+
+
+def fold(text):
+    """Lower case without accents, as terms are stored and searched: "Pastó" and "pasto" are one word."""
+    decomposed = unicodedata.normalize("NFKD", str(text or ""))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
 def search_terms(text):
-    """The distinct words of a search text, lower-cased, as the term index holds them."""
-    return list(dict.fromkeys(word[:TERM_LENGTH] for word in re.findall(r"\w+", text.lower())))
+    """The distinct words of a search text, folded, as the term index holds them."""
+    return list(dict.fromkeys(word[:TERM_LENGTH] for word in re.findall(r"\w+", fold(text))))
 
 
 def _store_terms(rows, replace=True):
@@ -81,10 +93,36 @@ def _upsert(rows):
 
 
 def _with_term(prefix):
-    """Proposals with a word starting with `prefix`: a range on the term index (LIKE would not use it on
-    SQLite, whose LIKE ignores case, nor on MariaDB as LIKE BINARY)."""
+    """Proposals with a word starting with `prefix`, read from the (term, proposal) index.
+
+    SQLite compares terms by code point, so a range finds the prefix (its LIKE would not use the index). MariaDB
+    compares by the column's collation (utf8mb4_unicode_ci), where "pa{" sorts before "paz" and a range would
+    miss every word ending in z or 9: there LIKE 'prefix%' (istartswith), which MariaDB reads as an index range.
+    """
+    if connection.vendor == "mysql":
+        return QueueSearchTerm.objects.filter(term__istartswith=prefix).values("proposal_id")
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     return QueueSearchTerm.objects.filter(term__gte=prefix, term__lt=upper).values("proposal_id")
+
+
+def _with_every_term(words):
+    """Q: proposals with a word starting with each of `words`.
+
+    Each word's proposals are listed first (one index read of at most LISTED_MATCHES + 1 rows): the rare words'
+    lists are intersected here and the common words are left to the database to check on those few, so the
+    plan does not hang on the database's statistics (MariaDB, with stale ones, read all 10,000 proposals of a
+    common word). When every word is common, the database checks them all.
+    """
+    listed, common = None, Q()
+    for word in words:
+        found = set(_with_term(word).values_list("proposal_id", flat=True)[:LISTED_MATCHES + 1])
+        if len(found) > LISTED_MATCHES:
+            common &= Q(pk__in=_with_term(word))
+            continue
+        listed = found if listed is None else listed & found
+        if not listed:
+            return Q(pk__in=[])
+    return common if listed is None else Q(pk__in=sorted(listed)) & common
 
 
 def store_facts(versions, cohorts=None):
@@ -161,9 +199,19 @@ def assign(course_key, user_id, countries=(), cohorts=()):
                                              defaults={"countries": countries, "cohorts": cohorts})
 
 
+def _statuses(filters):
+    return [s for s in filters.statuses if s in rules.STATUSES] or list(rules.AWAITING_REVIEW)
+
+
+def _by_status_only(filters):
+    """Whether the filters pick proposals by status alone (then the counts by status give the total)."""
+    return (not (filters.country or filters.thematic_area or filters.waiting_days or filters.tutor
+                 or filters.search.strip())
+            and all(status in COUNTED_STATUSES for status in _statuses(filters)))
+
+
 def _filtered(proposals, filters, now):
-    statuses = [s for s in filters.statuses if s in rules.STATUSES] or list(rules.AWAITING_REVIEW)
-    proposals = proposals.filter(status__in=statuses)
+    proposals = proposals.filter(status__in=_statuses(filters))
     if filters.country:
         proposals = proposals.filter(queue_facts__country=filters.country.strip().upper())
     if filters.thematic_area:
@@ -175,14 +223,12 @@ def _filtered(proposals, filters, now):
         reviewed = Review.objects.filter(proposal=OuterRef("pk"), state=Review.SENT, tutor__username=filters.tutor)
         proposals = proposals.filter(Q(Exists(holds)) | Q(Exists(reviewed)))
     search = " ".join(filters.search.split()).lower()
-    if search.lstrip("#").isdigit() and search.startswith("#"):
+    if search.lstrip("#").isdecimal() and search.startswith("#"):
         return proposals.filter(pk=int(search.lstrip("#")))
     words = search_terms(search)
-    if words:
-        by_text = Q()
-        for word in words:   # every word, as the start of a word of the title, municipality or team
-            by_text &= Q(pk__in=_with_term(word))
-        proposals = proposals.filter(by_text | Q(pk=int(search)) if search.isdigit() else by_text)
+    if words:   # every word, as the start of a word of the title, municipality or team
+        by_text = _with_every_term(words)
+        proposals = proposals.filter(by_text | Q(pk=int(search)) if search.isdecimal() else by_text)
     return proposals
 
 
@@ -193,7 +239,10 @@ def page(course_key, filters, viewer_id=None, block_keys=(), now=None):
     counts = dict(proposals.filter(status__in=COUNTED_STATUSES).values_list("status").annotate(n=Count("id"))
                   .order_by())
     matching = _filtered(proposals, filters, now)
-    total = matching.count()
+    if _by_status_only(filters):
+        total = sum(counts.get(status, 0) for status in set(_statuses(filters)))
+    else:
+        total = matching.count()
     page_size = max(1, min(int(filters.page_size or 25), MAX_PAGE_SIZE))
     pages = max(1, math.ceil(total / page_size))
     number = max(1, min(int(filters.page or 1), pages))
@@ -205,7 +254,9 @@ def page(course_key, filters, viewer_id=None, block_keys=(), now=None):
                                                    output_field=IntegerField()))
         ordering = ["assigned", *ordering]
     start = (number - 1) * page_size
-    rows = list(matching.select_related("queue_facts").order_by(*ordering)[start:start + page_size])
+    # Only what a queue item shows: a draft's answers (JSON) and the search text stay in the database.
+    rows = list(matching.select_related("queue_facts").only(*ITEM_COLUMNS).order_by(*ordering)
+                [start:start + page_size])
     ids = [row.pk for row in rows]
     held = {claim.proposal_id: claim for claim in
             ReviewClaim.objects.filter(proposal_id__in=ids, held=True).select_related("tutor")}
