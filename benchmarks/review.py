@@ -47,7 +47,8 @@ def fill(course_key, block_key, author, start, count):
                         submission_uuid=f"{p.pk:036d}", submitted_by=author, submitted_at=p.submitted_at)
         for p in proposals], batch_size=1000)
     facts = QueueFacts.objects.bulk_create([
-        QueueFacts(proposal=p, title=f"Proyecto {p.pk}", country=COUNTRIES[p.pk % len(COUNTRIES)],
+        QueueFacts(proposal=p, course_key=course_key, block_key=block_key, title=f"Proyecto {p.pk}",
+                   country=COUNTRIES[p.pk % len(COUNTRIES)],
                    thematic_area="education" if p.pk % 2 else "employment",
                    search_text=f"proyecto {p.pk} municipio {p.pk % 97} ana") for p in proposals], batch_size=1000)
     QueueSearchTerm.objects.bulk_create([QueueSearchTerm(proposal_id=row.proposal_id, term=term)

@@ -261,11 +261,20 @@ class QueueFacts(models.Model):
     """
 
     proposal = models.OneToOneField(Proposal, on_delete=models.CASCADE, primary_key=True, related_name="queue_facts")
+    # The proposal's (they never change): the filter menus read a course's or block's countries and areas from
+    # the indexes below, a few entries per pair, not every proposal.
+    course_key = CourseKeyField(max_length=255, null=True)
+    block_key = UsageKeyField(max_length=255, null=True)
     title = models.CharField(max_length=300, blank=True, default="")
     country = models.CharField(max_length=2, blank=True, default="", db_index=True)
     thematic_area = models.CharField(max_length=100, blank=True, default="", db_index=True)
     cohort = models.CharField(max_length=100, blank=True, default="")
     search_text = models.TextField(blank=True, default="")   # lower-cased title, municipality, team usernames
+
+    class Meta:
+        indexes = [models.Index(fields=["course_key", "country", "thematic_area"], name="queue_course_facets"),
+                   models.Index(fields=["course_key", "block_key", "country", "thematic_area"],
+                                name="queue_block_facets")]
 
 
 class QueueSearchTerm(models.Model):

@@ -54,12 +54,13 @@ def facts_row(version, usernames, cohort=""):
     country = (_choice_answer(version.template, version.answers, "country") or proposal.country)[:2].upper()
     search = " ".join([version.title, proposal.municipality, str(version.answers.get("municipality") or ""),
                        *usernames]).lower()
-    return QueueFacts(proposal_id=proposal.pk, title=version.title, country=country,
+    return QueueFacts(proposal_id=proposal.pk, course_key=proposal.course_key, block_key=proposal.block_key,
+                      title=version.title, country=country,
                       thematic_area=_choice_answer(version.template, version.answers, "thematic_area")[:100],
                       cohort=(cohort or "")[:100], search_text=search)
 
 
-FACT_FIELDS = ["title", "country", "thematic_area", "cohort", "search_text"]
+FACT_FIELDS = ["course_key", "block_key", "title", "country", "thematic_area", "cohort", "search_text"]
 TERM_LENGTH = 64
 # A searched word found in more proposals than this is checked proposal by proposal; a rarer one lists its
 # proposals first, so the database starts from the few that can match, whatever its statistics say.
@@ -290,11 +291,22 @@ def _item(row, claim, team, countries, cohorts, now):
 
 
 def facets(course_key, block_keys=()):
-    """The countries and thematic areas that occur in the course's queue (for the filter menus)."""
-    pairs = (QueueFacts.objects.filter(proposal__in=course_proposals(course_key, block_keys))
-             .values_list("country", "thematic_area").distinct().order_by())
+    """The countries and thematic areas that occur in the course's queue (for the filter menus).
+
+    One query on the queue_course_facets (for some blocks, queue_block_facets) index. The course is asked for as
+    a range (>= and <=, the same rows as =) and selected: with "=", MariaDB 10.11 reads every proposal's index
+    entry; with the range it reads one per distinct row ("Using index for group-by"): 1 ms instead of 13 at
+    10,000 proposals.
+    """
+    course_key = CourseKey.from_string(str(course_key))
+    facts = QueueFacts.objects.filter(course_key__gte=course_key, course_key__lte=course_key)
+    if block_keys:
+        facts = facts.filter(block_key__in=[UsageKey.from_string(str(key)) for key in block_keys])
+        pairs = facts.values_list("course_key", "block_key", "country", "thematic_area")
+    else:
+        pairs = facts.values_list("course_key", "country", "thematic_area")
     countries, areas = set(), set()
-    for country, area in pairs:   # one query: at most countries × areas rows
+    for *_where, country, area in pairs.distinct().order_by():   # at most blocks × countries × areas rows
         countries.add(country)
         areas.add(area)
     return sorted(c for c in countries if c), sorted(a for a in areas if a)

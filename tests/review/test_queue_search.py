@@ -105,3 +105,24 @@ def test_the_total_of_a_view_by_status_comes_from_the_counts(submit, people, pro
         counted = [q["sql"] for q in captured.captured_queries if "COUNT(*)" in q["sql"]]
         assert len(counted) == (1 if "draft" in statuses else 0), statuses
     assert api.review_queue(course_key, QueueFilters(statuses=("approved",), search="ana")).total == 0
+
+
+def test_facets_come_from_the_facts_of_the_course_or_of_the_blocks(submit, load_block, proposal_block, course_key):
+    from opaque_keys.edx.locator import CourseLocator
+    submit("ana", area="education", country="AR")
+    submit("bruno", area="employment", country="BR")
+    assert api.queue_facets(course_key) == (["AR", "BR"], ["education", "employment"])
+    assert api.queue_facets(course_key, [proposal_block]) == (["AR", "BR"], ["education", "employment"])
+    other = load_block.parse("<puentes_proposal url_name='other'/>")
+    assert api.queue_facets(course_key, [other]) == ([], [])
+    assert api.queue_facets(CourseLocator("Other", "X", "2027")) == ([], [])
+
+
+def test_the_migration_gives_existing_facts_their_course_and_block(submit, proposal_block, course_key):
+    submit("ana", area="education", country="AR")
+    QueueFacts.objects.update(course_key=None, block_key=None)   # as 0006 found them
+    assert api.queue_facets(course_key) == ([], [])
+    migration = importlib.import_module("puentes_proposals.migrations.0006_queue_facts_course_and_block")
+    migration.copy_course_and_block(apps, None)
+    assert api.queue_facets(course_key) == (["AR"], ["education"])
+    assert api.queue_facets(course_key, [proposal_block]) == (["AR"], ["education"])
