@@ -55,6 +55,9 @@ class Proposal(models.Model):
         indexes = [
             # The tutors' queue: a course's proposals waiting in a status, oldest submission first.
             models.Index(fields=["course_key", "status", "submitted_at"], name="proposal_queue_idx"),
+            # The default view, several statuses oldest first: read in order and stop at the page, where the index
+            # above gives each status in order and MariaDB sorted all 10,000 (11 ms; this way 1 ms).
+            models.Index(fields=["course_key", "submitted_at"], name="proposal_waiting_idx"),
             models.Index(fields=["block_key", "status"], name="proposal_block_status_idx"),
         ]
         constraints = [models.UniqueConstraint(fields=["block_key", "team_id"], name="one_proposal_per_team")]
