@@ -62,6 +62,7 @@ def test_a_search_that_is_only_symbols_or_a_huge_number_filters_nothing_and_fail
     assert matching(course_key, "¿?") == [first]
     assert matching(course_key, "²") == []   # not a decimal: the word "2", not proposal number 2
     assert matching(course_key, str(first)) == [first]
+    assert matching(course_key, "9" * 30) == [] and matching(course_key, "#" + "9" * 30) == []
 
 
 def test_a_revision_replaces_the_words(submit, course_key):
