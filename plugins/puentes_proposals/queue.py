@@ -107,7 +107,7 @@ def _with_term(prefix):
 
 
 def _with_every_term(words):
-    """Q: proposals with a word starting with each of `words`.
+    """(Q: proposals with a word starting with each of `words`, whether they are at most LISTED_MATCHES).
 
     Each word's proposals are listed first (one index read of at most LISTED_MATCHES + 1 rows): the rare words'
     lists are intersected here and the common words are left to the database to check on those few, so the
@@ -122,8 +122,8 @@ def _with_every_term(words):
             continue
         listed = found if listed is None else listed & found
         if not listed:
-            return Q(pk__in=[])
-    return common if listed is None else Q(pk__in=sorted(listed)) & common
+            return Q(pk__in=[]), True
+    return (common, False) if listed is None else (Q(pk__in=sorted(listed)) & common, True)
 
 
 def store_facts(versions, cohorts=None):
@@ -212,6 +212,7 @@ def _by_status_only(filters):
 
 
 def _filtered(proposals, filters, now):
+    """(The matching proposals, whether a search keeps them to a few: at most LISTED_MATCHES + 1.)"""
     proposals = proposals.filter(status__in=_statuses(filters))
     if filters.country:
         proposals = proposals.filter(queue_facts__country=filters.country.strip().upper())
@@ -225,12 +226,27 @@ def _filtered(proposals, filters, now):
         proposals = proposals.filter(Q(Exists(holds)) | Q(Exists(reviewed)))
     search = " ".join(filters.search.split()).lower()
     if search.lstrip("#").isdecimal() and search.startswith("#"):
-        return proposals.filter(pk=int(search.lstrip("#")))
+        return proposals.filter(pk=int(search.lstrip("#"))), True
     words = search_terms(search)
-    if words:   # every word, as the start of a word of the title, municipality or team
-        by_text = _with_every_term(words)
-        proposals = proposals.filter(by_text | Q(pk=int(search)) if search.isdecimal() else by_text)
-    return proposals
+    if not words:
+        return proposals, False
+    by_text, few = _with_every_term(words)   # every word, as the start of a word of the title, municipality or team
+    return proposals.filter(by_text | Q(pk=int(search)) if search.isdecimal() else by_text), few
+
+
+def _in_queue_order(matching, countries, cohorts):
+    """The ids of a few matching proposals (a search's), in the queue's order, sorted here.
+
+    The database would walk proposal_waiting_idx in order looking for these few among every waiting proposal;
+    their sort keys are one small read. The order is page()'s: assigned first, then oldest submission (none
+    first, as SQL sorts NULL), then id.
+    """
+    def order(row):
+        pk, submitted_at, country, cohort = row
+        later = bool(countries or cohorts) and not (country in countries or cohort in cohorts)
+        return (later, submitted_at is not None, submitted_at, pk)
+    return [row[0] for row in sorted(matching.values_list("pk", "submitted_at", "queue_facts__country",
+                                                          "queue_facts__cohort"), key=order)]
 
 
 def page(course_key, filters, viewer_id=None, block_keys=(), now=None):
@@ -239,15 +255,18 @@ def page(course_key, filters, viewer_id=None, block_keys=(), now=None):
     proposals = course_proposals(course_key, block_keys)
     counts = dict(proposals.filter(status__in=COUNTED_STATUSES).values_list("status").annotate(n=Count("id"))
                   .order_by())
-    matching = _filtered(proposals, filters, now)
-    if _by_status_only(filters):
+    matching, few = _filtered(proposals, filters, now)
+    countries, cohorts = assignment(course_key, viewer_id) if viewer_id else ([], [])
+    in_order = _in_queue_order(matching, countries, cohorts) if few else None
+    if in_order is not None:
+        total = len(in_order)
+    elif _by_status_only(filters):
         total = sum(counts.get(status, 0) for status in set(_statuses(filters)))
     else:
         total = matching.count()
     page_size = max(1, min(int(filters.page_size or 25), MAX_PAGE_SIZE))
     pages = max(1, math.ceil(total / page_size))
     number = max(1, min(int(filters.page or 1), pages))
-    countries, cohorts = assignment(course_key, viewer_id) if viewer_id else ([], [])
     ordering = ["submitted_at", "id"]
     if countries or cohorts:
         mine = Q(queue_facts__country__in=countries) | Q(queue_facts__cohort__in=cohorts)
@@ -256,8 +275,12 @@ def page(course_key, filters, viewer_id=None, block_keys=(), now=None):
         ordering = ["assigned", *ordering]
     start = (number - 1) * page_size
     # Only what a queue item shows: a draft's answers (JSON) and the search text stay in the database.
-    rows = list(matching.select_related("queue_facts").only(*ITEM_COLUMNS).order_by(*ordering)
-                [start:start + page_size])
+    shown = matching.select_related("queue_facts").only(*ITEM_COLUMNS)
+    if in_order is not None:
+        place = {pk: index for index, pk in enumerate(in_order[start:start + page_size])}
+        rows = sorted(shown.filter(pk__in=list(place)).order_by(), key=lambda row: place[row.pk])
+    else:
+        rows = list(shown.order_by(*ordering)[start:start + page_size])
     ids = [row.pk for row in rows]
     held = {claim.proposal_id: claim for claim in
             ReviewClaim.objects.filter(proposal_id__in=ids, held=True).select_related("tutor")}

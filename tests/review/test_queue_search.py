@@ -127,3 +127,28 @@ def test_the_migration_gives_existing_facts_their_course_and_block(submit, propo
     migration.copy_course_and_block(apps, None)
     assert api.queue_facets(course_key) == (["AR"], ["education"])
     assert api.queue_facets(course_key, [proposal_block]) == (["AR"], ["education"])
+
+
+@pytest.mark.parametrize("listed", [0, 500])
+def test_a_search_pages_in_the_queue_order_whether_the_database_or_python_sorts(submit, people, course_key,
+                                                                              monkeypatch, listed):
+    # 500: the few matches are sorted here (_in_queue_order); 0: by the database. The same pages either way.
+    monkeypatch.setattr(queue, "LISTED_MATCHES", listed)
+    first = submit("ana", title="Casa uno", country="AR")
+    second = submit("bruno", title="Casa dos", country="BR")
+    third = submit("lucia", title="Casa tres", country="AR")
+    submit("pablo", title="Otra cosa", country="BR")
+    api.assign_tutor(course_key, "carla", countries=["BR"])
+
+    def pages(**filters):
+        found = []
+        for number in (1, 2, 3, 4):
+            page = api.review_queue(course_key, QueueFilters(page=number, page_size=1, **filters),
+                                    people["carla"].id)
+            assert (page.total, page.pages) == (3, 3)
+            found.append([(item.proposal_id, item.assigned) for item in page.items])
+        return found
+
+    # Carla looks after Brazil: its proposal first, then the oldest; a page past the end shows the last one.
+    assert pages(search="casa") == [[(second, True)], [(first, False)], [(third, False)], [(third, False)]]
+    assert pages(search="casa", statuses=("submitted",)) == pages(search="CASA")
