@@ -16,7 +16,7 @@ from xblock.fields import Date, Integer, List, Scope, String
 
 from puentes_core import client, rulebook
 from puentes_core.countries import country_choices
-from puentes_core.i18n import I18nMixin
+from puentes_core.i18n import I18nMixin, block_catalogue
 from puentes_core.numbers import format_money, format_number, plain_number, reader_locale
 from puentes_core.platform import in_studio_preview
 from puentes_core.rendering import marked_as_preview, render_view
@@ -30,6 +30,7 @@ from .handlers import ProposalHandlersMixin
 from .messages import reason
 from .olx import read_sections, write_sections
 from .scenarios import SCENARIOS
+from .section_fields import empty_rows, section_fieldsets
 from .studio import StudioMixin
 from .teams import PlatformTeamsMixin
 
@@ -202,9 +203,14 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, PlatformTeamsMixin, I18n
         sheets = api.review_sheets([review.review_id for review in reviews]) if reviews else {}
         reached = {entry.status: entry for entry in reversed(history)}
         versions_left = (max(0, self.max_versions - proposal.versions_submitted) if self.max_versions else None)
+        editable = rules.may_edit(proposal.status)
+        catalogue = block_catalogue(self)
         return {
-            "sections": [self._section_view(section, proposal.answers, files, comments) for section in template],
-            "editable": rules.may_edit(proposal.status),
+            "section_fieldsets": section_fieldsets(
+                [self._section_view(section, proposal.answers, files, comments) for section in template],
+                catalogue, editable, self.currency),
+            "empty_rows": empty_rows(catalogue, self.currency),
+            "editable": editable,
             "status_label": self.status_label(proposal.status),
             "timeline": [{"label": self.status_label(status), "reached": done, "status": status,
                           "at": reached[status].at if done and status in reached else None}
