@@ -7,6 +7,8 @@ block's words from its catalogue (puentes_core.template_i18n.translate, as the p
 inserted as they are, as `{% trans "…" %}` inserts them; values inside a sentence escaped, as
 `{% blocktrans %}` does. `_` and `ngettext` are the names `make translations` extracts.
 """
+import html
+
 from django.template.defaultfilters import filesizeformat, linebreaksbr
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -18,6 +20,8 @@ from puentes_proposals import sections
 
 def shown(value):
     """`{{ value }}` in an autoescaped template: localized, as text, escaped."""
+    if type(value) is str:  # most values: plain text, which localize leaves as it is (escape is html.escape)
+        return html.escape(value)
     value = localize(value)
     return conditional_escape(value if isinstance(value, str) else str(value))
 
@@ -37,8 +41,14 @@ def phrasebook(catalogue):
         except (KeyError, ValueError):  # a broken translation: the source sentence, as {% blocktrans %} falls back
             return source % escaped
 
+    words = {}  # a page asks for the same few words ~130 times
+
     def gettext(text, **values):
-        return fill(translate(catalogue, text), text, values)
+        if values:
+            return fill(translate(catalogue, text), text, values)
+        if text not in words:
+            words[text] = translate(catalogue, text)
+        return words[text]
 
     def ngettext(singular, plural, count, **values):
         values["n"] = count
