@@ -127,12 +127,14 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, PlatformTeamsMixin, I18n
         """The sections, with the default template's words in the learner's language."""
         if self.fields["sections"].is_set_on(self):
             return copy.deepcopy(self.sections)
-        translated = copy.deepcopy(DEFAULT_SECTIONS)
-        for section in translated:
-            section["title"] = self.ugettext(section["title"])
-            section["help"] = self.ugettext(section["help"])
-            for choice in section.get("choices", []):
-                choice["label"] = self.ugettext(choice["label"])
+        # New dicts at each level (the default holds only text, numbers and its choices), no deepcopy.
+        gettext = block_catalogue(self).gettext
+        translated = []
+        for section in DEFAULT_SECTIONS:
+            section = dict(section, title=gettext(section["title"]), help=gettext(section["help"]))
+            if "choices" in section:
+                section["choices"] = [dict(choice, label=gettext(choice["label"])) for choice in section["choices"]]
+            translated.append(section)
         return translated
 
     def last_moment(self):
@@ -204,6 +206,8 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, PlatformTeamsMixin, I18n
         reached = {entry.status: entry for entry in reversed(history)}
         versions_left = (max(0, self.max_versions - proposal.versions_submitted) if self.max_versions else None)
         editable = rules.may_edit(proposal.status)
+        changes = api.team_changes(proposal.proposal_id)
+        team_open = not self.teamset_id and bool(rules.may_change_team(proposal.status, proposal.versions_submitted))
         catalogue = block_catalogue(self)
         return {
             "section_fieldsets": section_fieldsets(
@@ -222,11 +226,13 @@ class ProposalBlock(ProposalHandlersMixin, StudioMixin, PlatformTeamsMixin, I18n
                         for review in reversed(reviews)],
             "versions_left": versions_left,
             "team_full": self.max_team_size and len(proposal.team) >= self.max_team_size,
-            "team_open": not self.teamset_id and bool(rules.may_change_team(proposal.status,
-                                                                                proposal.versions_submitted)),
-            "invitations_sent": api.invitations_sent(proposal.proposal_id),
+            "team_open": team_open,
+            # Shown only while the team is open; and every invitation is written with its `invited` team change
+            # (team.invite): a team whose history has none has no invitation waiting, and the page need not ask.
+            "invitations_sent": (api.invitations_sent(proposal.proposal_id)
+                                 if team_open and any(change.kind == "invited" for change in changes) else []),
             "team_changes": [{"change": change, "label": self.ugettext(TEAM_CHANGE_LABELS[change.kind]).format(
-                name=change.full_name)} for change in api.team_changes(proposal.proposal_id)],
+                name=change.full_name)} for change in changes],
             "grade": self._grade_view(reviews),
             "may_enter": proposal.status == rules.APPROVED,
             "countries": country_choices(get_language()) if proposal.status == rules.APPROVED else ((), ()),
