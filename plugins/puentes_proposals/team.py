@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey, UsageKey
 
+from puentes_core.compiled_read import CompiledRead, Slot
+
 from . import attachments, rules
 from .data import InvitationRecord, TeamChangeRecord
 from .errors import NotAllowed, NotFound
@@ -174,11 +176,19 @@ def invitations_for(block_key, user_id):
     return [invitation_record(row) for row in rows]
 
 
+# Read on every open of the team's page: values, not models, their SQL compiled once (puentes_core.compiled_read).
+PENDING_INVITATIONS = CompiledRead(TeamInvitation, lambda proposal_id: TeamInvitation.objects.filter(
+    proposal_id=proposal_id, state=TeamInvitation.PENDING).values_list(
+    "pk", "proposal_id", "proposal__answers", "invitee__username", "invitee__first_name", "invitee__last_name",
+    "invited_by__username", "invited_by__first_name", "invited_by__last_name", "state", "created_at"),
+    Slot(-730_003))
+CHANGES = CompiledRead(TeamChange, lambda proposal_id: TeamChange.objects.filter(proposal_id=proposal_id).values_list(
+    "user__username", "user__first_name", "user__last_name", "kind", "actor__username", "at"), Slot(-730_003))
+
+
 def invitations_sent(proposal_id):
-    """The team's invitations nobody answered yet (read on every open of the team's page: values, not models)."""
-    rows = TeamInvitation.objects.filter(proposal_id=proposal_id, state=TeamInvitation.PENDING).values_list(
-        "pk", "proposal_id", "proposal__answers", "invitee__username", "invitee__first_name", "invitee__last_name",
-        "invited_by__username", "invited_by__first_name", "invited_by__last_name", "state", "created_at")
+    """The team's invitations nobody answered yet."""
+    rows = PENDING_INVITATIONS.rows(int(proposal_id))
     return [InvitationRecord(
         invitation_id=pk, proposal_id=proposal, proposal_title=str((answers or {}).get("title") or ""),
         invitee_username=invitee, invitee_name=full_name(invitee_first, invitee_last, invitee),
@@ -190,9 +200,8 @@ def invitations_sent(proposal_id):
 
 
 def team_changes(proposal_id):
-    """Joins, departures, invitations and refusals, oldest first (values, as invitations_sent)."""
-    rows = TeamChange.objects.filter(proposal_id=proposal_id).values_list(
-        "user__username", "user__first_name", "user__last_name", "kind", "actor__username", "at")
+    """Joins, departures, invitations and refusals, oldest first."""
+    rows = CHANGES.rows(int(proposal_id))
     return [TeamChangeRecord(username=username, full_name=full_name(first, last, username), kind=kind,
                              actor_username=actor or "", at=at)
             for username, first, last, kind, actor, at in rows]
