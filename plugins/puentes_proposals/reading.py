@@ -51,7 +51,8 @@ def proposal_record(proposal):
 
 
 # A learner's page reads its proposal on every open: rows as values, not model instances (a third of the
-# ORM's work per query), in three queries whatever the team's size, their SQL compiled once (below).
+# ORM's work per query), in three queries whatever the team's size; the member's proposal, its members and
+# files run SQL compiled once (below).
 PROPOSAL_COLUMNS = ("id", "course_key", "block_key", "status", "invitation_code", "answers", "revision",
                     "section_revisions", "versions_submitted", "saved_at", "saved_by__username", "submitted_at",
                     "approved_at", "entered_at", "municipality", "country", "teamset_id", "team_id", "currency")
@@ -73,7 +74,7 @@ FILES = CompiledRead(Attachment, lambda proposal_id: Attachment.objects.filter(
 HISTORY = CompiledRead(StatusChange, lambda proposal_id: StatusChange.objects.filter(
     proposal_id=proposal_id).values_list("status", "version_number", "actor__username", "at"), PROPOSAL_SLOT)
 _SOME_BLOCK = UsageKey.from_string("block-v1:slot+slot+slot+type@puentes_proposal+block@slot")
-MEMBERS_PROPOSAL = CompiledRead(Proposal, lambda block_key, user_id: Proposal.objects.filter(
+PROPOSAL_OF_MEMBER = CompiledRead(Proposal, lambda block_key, user_id: Proposal.objects.filter(
     members__block_key=block_key, members__user_id=user_id).order_by("pk").values_list(*PROPOSAL_COLUMNS)[:1],
     Slot(_SOME_BLOCK, str(_SOME_BLOCK)), Slot(-730_002))
 
@@ -107,7 +108,7 @@ def _record(row):
 
 def proposal_for_member(block_key, user_id):
     """The proposal of the team `user_id` belongs to in this block, or None."""
-    rows = MEMBERS_PROPOSAL.rows(str(UsageKey.from_string(str(block_key))), int(user_id))
+    rows = PROPOSAL_OF_MEMBER.rows(str(UsageKey.from_string(str(block_key))), int(user_id))
     return _record(rows[0]) if rows else None
 
 
