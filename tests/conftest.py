@@ -1,6 +1,7 @@
 """Shared fixtures: demo users, an LMS-shaped runtime per user, block handlers called for real, a browser."""
 import os
 import shutil
+import sys
 
 import pytest
 
@@ -23,6 +24,17 @@ def pytest_xdist_make_scheduler(config, log):
             return "shared-outside" if path.startswith(SHARED_OUTSIDE) else path
 
     return ByFileSharedTogether(config, log)
+
+
+@pytest.fixture(autouse=True)
+def _editions_read_afresh():
+    """The awards app remembers a course's editions for a second per process; a test's rollback sends no signal,
+    so the next test must not be handed an edition that rolled back with the last one."""
+    yield
+    # Not imported: nothing remembered (and no Django at all in tests/tutor).
+    editions = sys.modules.get("puentes_awards.editions")
+    if editions is not None:
+        editions.forget()
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ import logging
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from . import attachments, eligibility, notifications, outbox
-from .models import EditionCourse, Entry, EntryAttachment
+from . import attachments, editions, eligibility, notifications, outbox
+from .models import Entry, EntryAttachment
 from .payload import snapshot_as_json
 
 log = logging.getLogger(__name__)
@@ -21,25 +21,17 @@ def existing_entry(snapshot, edition):
     return _same_proposal(snapshot, edition).select_related("edition").first()
 
 
-def edition_for(course_key, entered_at):
-    """(edition, the language its teams from this course read), or (None, None): one query."""
-    courses = list(EditionCourse.objects.select_related("edition").filter(course_key=course_key))
-    edition = eligibility.choose_edition([course.edition for course in courses], entered_at)
-    language = next((course.language for course in courses if course.edition_id == getattr(edition, "pk", None)),
-                    None)
-    return edition, language
-
-
 def enter(snapshot, entered_at):
     """(entry, created). (None, False) when no edition draws from the proposal's course."""
-    edition, language = edition_for(snapshot.course_key, entered_at)
+    edition, language = editions.edition_for(snapshot.course_key, entered_at)
     if edition is None:
         log.warning("Proposal %s v%s finished in %s, which no competition edition draws from",
                     snapshot.proposal_id, snapshot.version, snapshot.course_key)
         return None, False
-    # Most events enter a new proposal: ask only whether it is there (no row read, no ordering to compile, a
-    # third of the CPU of reading the entry), and read the entry in the rare case it is.
-    if _same_proposal(snapshot, edition).exists():
+    # Most events enter a new proposal, and the unique constraints (one entry per version, one per proposal and
+    # edition) turn the rare repeat or later version into an IntegrityError below: no question asked first.
+    # Except with files: copying them costs more than a query, and a repeat must not copy again.
+    if snapshot.attachments and _same_proposal(snapshot, edition).exists():
         return existing_entry(snapshot, edition), False  # the same event again, or a later version: nothing changes
     # Files first, outside the transaction: paths are deterministic, so a retry reuses what a failed run copied.
     copies = attachments.copy_all(edition.slug, snapshot)
@@ -50,7 +42,7 @@ def enter(snapshot, entered_at):
             entry = _record(edition, snapshot, entered_at, reasons, copies, language)
             messages = outbox.open_messages(entry, copies) if entry.eligible else []
     except IntegrityError:
-        # Another process recorded it between our check and our insert; theirs stands.
+        # The same event again, a later version, or another process recording it first: the entry there stands.
         entry = existing_entry(snapshot, edition)
         if entry is None:
             raise
