@@ -17,6 +17,7 @@ from . import eligibility
 from .models import Edition, EditionCourse
 
 FRESH_SECONDS = 1.0
+clock = time.monotonic  # a module attribute, so a test can move time on
 
 _lock = threading.Lock()
 _known = {}  # str(course_key) -> (monotonic seconds when read, the course's EditionCourse rows with their editions)
@@ -24,7 +25,7 @@ _known = {}  # str(course_key) -> (monotonic seconds when read, the course's Edi
 
 def edition_for(course_key, entered_at):
     """(edition, the language its teams from this course read), or (None, None)."""
-    key, now = str(course_key), time.monotonic()
+    key, now = str(course_key), clock()
     known = _known.get(key)
     if known is not None and now - known[0] < FRESH_SECONDS:
         courses = known[1]
