@@ -4,7 +4,7 @@ import logging
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from . import attachments, editions, eligibility, notifications, outbox
+from . import attachments, editions, eligibility, inserts, notifications, outbox
 from .models import Entry, EntryAttachment
 from .payload import snapshot_as_json
 
@@ -56,13 +56,14 @@ def enter(snapshot, entered_at):
 
 def _record(edition, snapshot, entered_at, reasons, copies, language):
     snapshot_json = snapshot_as_json(snapshot)
-    entry = Entry.objects.create(
+    entry = inserts.insert(Entry(
         edition=edition, proposal_id=snapshot.proposal_id, version=snapshot.version,
         course_key=snapshot.course_key, block_key=snapshot.block_key, title=snapshot.title[:300],
         municipality=snapshot.municipality[:200], country=(snapshot.country or "")[:2].upper(),
         language=language, team=snapshot_json["team"], snapshot=snapshot_json,
         eligible=not reasons, ineligibility=reasons, submitted_at=snapshot.submitted_at,
-        approved_at=snapshot.approved_at, entered_at=entered_at)
+        approved_at=snapshot.approved_at, entered_at=entered_at))
+    entry._stored_snapshot = entry.snapshot  # what Entry.save keeps immutable from now on
     EntryAttachment.objects.bulk_create([
         EntryAttachment(entry=entry, attachment_id=copy.attachment_id, name=copy.name[:255],
                         content_type=copy.content_type[:100], size=copy.size, sha256=copy.sha256, file=copy.path)

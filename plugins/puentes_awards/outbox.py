@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from . import delivery
+from . import delivery, inserts
 from .models import OutboxMessage
 from .outcomes import record
 from .payload import entry_payload
@@ -37,8 +37,8 @@ def open_messages(entry, attachments):
     """The entry's outbox rows, created in the caller's transaction (the one that records the entry)."""
     payload = entry_payload(entry, attachments)
     keys = {OutboxMessage.HTTP: str(entry.uuid), OutboxMessage.EVENT_BUS: f"{entry.uuid}:event-bus"}
-    return [OutboxMessage.objects.create(entry=entry, destination=destination, idempotency_key=keys[destination],
-                                         payload=payload) for destination in destinations()]
+    return [inserts.insert(OutboxMessage(entry=entry, destination=destination, idempotency_key=keys[destination],
+                                         payload=payload)) for destination in destinations()]
 
 
 # The tasks are named, not imported: tasks.py sits above this module (it calls deliver and relay), and the

@@ -132,3 +132,22 @@ def test_the_proposals_apps_finished_event_enters_the_approved_version(
     assert stored.attachments.get().name == "plan.pdf"
     assert stored.snapshot["total_budget"] == "40000" and stored.snapshot["reviewer_usernames"] == ["carla"]
     assert stored.outbox.count() == 2
+
+
+def test_the_hand_offs_own_insert_writes_what_the_orm_would(edition):
+    from puentes_awards import inserts
+    fields = {"edition": edition, "version": 1, "course_key": COURSE, "block_key": "b", "title": "Título",
+              "municipality": "Cúcuta", "country": "CO", "language": "es-419", "team": [{"full_name": "Ana"}],
+              "snapshot": {"sections": [{"value": "ñ", "amount": "1.50"}]}, "eligible": False,
+              "ineligibility": [{"code": "no_team"}], "submitted_at": edition.call_opens_at,
+              "approved_at": edition.call_closes_at, "entered_at": edition.created}
+    ours = inserts.insert(Entry(proposal_id=1, **fields))
+    theirs = Entry.objects.create(proposal_id=2, **fields)
+    assert ours.pk and not ours._state.adding and ours.created is not None
+    read = {entry.proposal_id: entry for entry in Entry.objects.filter(pk__in=[ours.pk, theirs.pk])}
+    names = [field.attname for field in Entry._meta.concrete_fields if field.attname not in ("id", "uuid",
+                                                                                             "proposal_id", "created")]
+    assert [getattr(read[1], name) for name in names] == [getattr(read[2], name) for name in names]
+    assert read[1].uuid == ours.uuid and read[1].created == ours.created
+    with pytest.raises(IntegrityError):
+        inserts.insert(Entry(proposal_id=1, **fields))  # the database's constraints, as Django's error
