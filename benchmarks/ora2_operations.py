@@ -40,6 +40,7 @@ class Scene:
         assert status == 200 and body.get("success"), body
         self.newcomer = self.users.create(username="caro")
         self._names = itertools.count()
+        self.submitted = []  # (proposal id, version number) of the proposal submits, for deferred_work
 
     def fill(self, count, start):
         """`count` more other learners' submissions in each block."""
@@ -71,10 +72,39 @@ class Scene:
             "ORA2 page, blank": lambda: self.ora2_page(self.newcomer),
             "case-study submit": lambda: self.expect(self.post(next(case_learners), self.case, "submit_answer",
                                                                {"question": "q1", "answer": "a"})),
-            "proposal submit": lambda: self.expect(self.post(next(teams), self.proposal, "submit")),
+            "proposal submit": lambda: self.submitted.append(self.proposal_submit(next(teams))),
             "ORA2 submit": lambda: self.expect(self.post(next(ora2_learners), self.ora2, "submit",
                                                          {"submission": [answer]}), ora2=True),
         }
+
+    def proposal_submit(self, user):
+        status, body = self.post(user, self.proposal, "submit")
+        self.expect((status, body))
+        return body["proposal_id"], body["version"]
+
+    def deferred_work(self):
+        """What the LMS worker does after each proposal submit timed so far (the tasks the requests queued, run
+        here one by one, as the worker runs them): ms per submit. The queued messages are dropped."""
+        import time
+
+        from django.utils import translation
+
+        from puentes_demo.celery import app
+        from puentes_proposals import tasks
+        from puentes_proposals.models import ProposalVersion
+        translation.activate(LANGUAGE)
+        timings = []
+        for proposal_id, number in self.submitted:
+            version_id = ProposalVersion.objects.get(proposal_id=proposal_id, number=number).pk
+            start = time.perf_counter()
+            tasks.record_submissions.run(proposal_id)
+            tasks.tell_tutors.run(version_id, LANGUAGE)
+            timings.append((time.perf_counter() - start) * 1000)
+        submitted = [proposal_id for proposal_id, _number in self.submitted]
+        assert not ProposalVersion.objects.filter(proposal_id__in=submitted, submission_uuid="").exists()
+        self.submitted.clear()
+        app.control.purge()
+        return timings
 
     # One request each ---------------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ The apps are the ones the LMS installs for ORA2 (openedx-platform lms/envs/commo
 openassessment, .assessment, .fileupload, .staffgrader, .workflow, .xblock) and waffle, whose flags ORA2's
 configuration reads (openassessment/xblock/config_mixin.py through edx-toggles). `submissions` is already in.
 """
+import os
 import sys
 from pathlib import Path
 
@@ -21,3 +22,8 @@ LMS_ROOT_URL = "http://127.0.0.1:8000"  # ORA2 logs an error on every page witho
 
 # The few platform modules ORA2 imports inside its functions (platform_shims/README.md).
 sys.path.append(str(Path(__file__).resolve().parent / "platform_shims"))
+
+# Tasks leave the request as in the LMS: published to a Redis broker (no worker consumes them; the comparison
+# runs and times their work after the timed requests). The demo's eager Celery would run them inside the request.
+CELERY_BROKER_URL = os.environ.get("PUENTES_ORA2_BROKER", "redis://127.0.0.1:6379/11")
+CELERY_TASK_ALWAYS_EAGER = False

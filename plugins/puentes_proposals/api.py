@@ -26,8 +26,9 @@ from .reading import (
     sent_reviews,
     versions,
 )
+from .recording import ANSWER_LIMIT, ITEM_TYPE, record_versions, submission_answer
 from .reviews import awaiting_review, record_review, send_review, start_review
-from .submitting import ANSWER_LIMIT, ITEM_TYPE, submission_answer, submit, submit_proposal
+from .submitting import submit, submit_proposal
 from .team import (
     answer_invitation,
     invitations_for,
@@ -69,7 +70,7 @@ __all__ = [
     "release_claim",
     "review_draft", "review_queue", "review_sheets", "reviews_csv", "save_answers", "save_review_draft",
     "send_review", "send_rubric_review", "sent_reviews", "start_proposal", "start_review", "start_team_proposal",
-    "submission_answer", "sync_team", "version_choices",
+    "record_versions", "submission_answer", "sync_team", "version_choices",
     "submit", "submit_proposal", "team_changes", "tutor_assignment", "tutor_workload", "versions",
     "withdraw_invitation",
 ]

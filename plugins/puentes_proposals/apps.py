@@ -28,3 +28,6 @@ class ProposalsConfig(AppConfig):
             for project in ("lms.djangoapp", "cms.djangoapp")
         },
     }
+
+    def ready(self):
+        from . import tasks  # noqa: F401 - registers the tasks that submitting.py names

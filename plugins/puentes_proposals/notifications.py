@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import rules
-from .models import CourseTutor, Review, TeamMembership, TutorAssignment
+from .models import CourseTutor, ProposalVersion, QueueFacts, Review, TeamMembership, TutorAssignment
 
 log = logging.getLogger(__name__)
 
@@ -113,3 +113,13 @@ def submission_waiting(version, facts, fallback_language=None):
                      "queue in the course to claim it.").format(version=version.number,
                                                                  title=version.title or _("a proposal"))
             _send(tutor, subject, body + "\n\n" + _("The Puentes course team"))
+
+
+def tell_tutors_of_version(version_id, fallback_language=None):
+    """submission_waiting for a version by id (the task after the submit): the version and its proposal's queue
+    facts read back; nothing when the version is gone."""
+    version = ProposalVersion.objects.select_related("proposal").only(
+        "id", "number", "title", "proposal__course_key").filter(pk=version_id).first()
+    if version is not None:
+        submission_waiting(version, QueueFacts.objects.filter(proposal_id=version.proposal_id).first(),
+                           fallback_language)

@@ -6,7 +6,7 @@ from opaque_keys.edx.keys import CourseKey
 from submissions import api as submissions_api
 from submissions import team_api
 
-from . import rules, sections
+from . import recording, rules, sections
 from .errors import InvalidAnswer, NotAllowed, NotFound
 from .models import Proposal, ProposalVersion, Review
 from .reading import review_record, was_ever_in_team
@@ -104,9 +104,11 @@ def send_review(review_id, tutor_id, gradebook_points=None):
 def set_score(version, points_earned, points_possible, **annotation):
     """Score every member's submission of a version: through its team submission (each member who
     submitted with the team, as ORA2 team grading does), or one by one for versions from before.
-    The annotation needs a reason: without one edx-submissions drops the score silently."""
-    if version.team_submission_uuid:
-        team_api.set_score(version.team_submission_uuid, points_earned, points_possible, **annotation)
+    The version's team submission is recorded first if the worker has not yet (recording.py), in this
+    transaction. The annotation needs a reason: without one edx-submissions drops the score silently."""
+    team_submission_uuid = recording.record_versions(version.proposal_id).get(version.number)
+    if team_submission_uuid:
+        team_api.set_score(team_submission_uuid, points_earned, points_possible, **annotation)
         return
     for submission_uuid in version.member_submissions.values() or [version.submission_uuid]:
         submissions_api.set_score(submission_uuid, points_earned, points_possible, **annotation)

@@ -104,7 +104,7 @@ def test_per_learner_data_for_the_apps_comes_from_handlers(load_block, case_id, 
 def test_a_submission_is_measured_as_edx_submissions_measures_it():
     from submissions.serializers import SubmissionSerializer  # noqa: F401 - the rule reproduced below
 
-    from puentes_proposals.submitting import ANSWER_LIMIT, answer_size
+    from puentes_proposals.recording import ANSWER_LIMIT, answer_size
     text = "á" * (ANSWER_LIMIT // 3)  # a third of the limit as characters, twice the limit as json.dumps writes it
     assert len(str({"t": text})) < ANSWER_LIMIT < answer_size({"t": text}) == len(json.dumps({"t": text}))
 

@@ -1,0 +1,28 @@
+"""Work a request hands to the LMS's Celery worker once its transaction commits.
+
+The tasks are named, not imported (tasks.py calls the modules that queue them; the app's ready() registers
+them). A broker out of reach must not undo what the request saved: the failure is logged and the request
+succeeds; each task's caller says what catches up (recording.py: the approval and the reconcile command).
+"""
+import logging
+
+from celery import signature
+from django.db import transaction
+
+log = logging.getLogger(__name__)
+
+
+def after_commit(*calls):
+    """Queue `calls`, (task name, args) pairs, in order, when the transaction commits."""
+    transaction.on_commit(lambda: send(calls), robust=True)
+
+
+def send(calls):
+    for number, (task, args) in enumerate(calls):
+        try:
+            # retry=False: no publish retries on top of the connection's own attempts (about 6 s with Redis down).
+            signature(task, args=args).apply_async(retry=False)
+        except Exception:  # noqa: BLE001 - see the module docstring
+            # The broker is out of reach: the calls after this one would wait as long again for nothing.
+            log.exception("Could not queue %s", ", ".join(f"{name}{tuple(args)}" for name, args in calls[number:]))
+            return
