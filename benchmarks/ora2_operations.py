@@ -97,8 +97,7 @@ class Scene:
         for proposal_id, number in self.submitted:
             version_id = ProposalVersion.objects.get(proposal_id=proposal_id, number=number).pk
             start = time.perf_counter()
-            tasks.record_submissions.run(proposal_id)
-            tasks.tell_tutors.run(version_id, LANGUAGE)
+            tasks.after_submit.run(proposal_id, version_id, LANGUAGE)
             timings.append((time.perf_counter() - start) * 1000)
         submitted = [proposal_id for proposal_id, _number in self.submitted]
         assert not ProposalVersion.objects.filter(proposal_id__in=submitted, submission_uuid="").exists()

@@ -12,17 +12,14 @@ from django.db import transaction
 log = logging.getLogger(__name__)
 
 
-def after_commit(*calls):
-    """Queue `calls`, (task name, args) pairs, in order, when the transaction commits."""
-    transaction.on_commit(lambda: send(calls), robust=True)
+def after_commit(task, *args):
+    """Queue `task` with `args` when the transaction commits."""
+    transaction.on_commit(lambda: send(task, *args), robust=True)
 
 
-def send(calls):
-    for number, (task, args) in enumerate(calls):
-        try:
-            # retry=False: no publish retries on top of the connection's own attempts (about 6 s with Redis down).
-            signature(task, args=args).apply_async(retry=False)
-        except Exception:  # noqa: BLE001 - see the module docstring
-            # The broker is out of reach: the calls after this one would wait as long again for nothing.
-            log.exception("Could not queue %s", ", ".join(f"{name}{tuple(args)}" for name, args in calls[number:]))
-            return
+def send(task, *args):
+    try:
+        # retry=False: no publish retries on top of the connection's own attempts (about 6 s with Redis down).
+        signature(task, args=args).apply_async(retry=False)
+    except Exception:  # noqa: BLE001 - see the module docstring
+        log.exception("Could not queue %s%s", task, args)

@@ -143,7 +143,7 @@ class ProposalRecord:
     municipality = attr.ib(type=str)
     country = attr.ib(type=str)
     team = attr.ib(type=list)          # [TeamMember]
-    attachments = attr.ib(type=list)   # [AttachmentRecord]
+    attachments = attr.ib(type=list)   # [AttachmentRecord]; None where not read (a submit's SubmitResult)
     teamset_id = attr.ib(type=str, default="")   # "" when the team formed here by invitation
     team_id = attr.ib(default=None)              # the Open edX team's id, or None
     currency = attr.ib(type=str, default="USD")  # the budget's currency (ISO 4217)
@@ -151,7 +151,8 @@ class ProposalRecord:
 
 @attr.s(frozen=True)
 class SubmitResult:
-    """What a submit made: the new version, and the proposal as it stands after it (no second read)."""
+    """What a submit made: the new version, and the proposal as it stands after it (no second read; its
+    attachments not read, None)."""
 
     version = attr.ib(type=VersionRecord)
     proposal = attr.ib(type=ProposalRecord)

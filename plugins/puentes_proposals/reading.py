@@ -33,9 +33,9 @@ def attachment_record(row):
                             storage_path=row.storage_path)
 
 
-def proposal_record(proposal):
-    """The record of a Proposal already read with its members (and their users) and attachments (the submit
-    path reads them in its transaction)."""
+def proposal_record(proposal, with_attachments=True):
+    """The record of a Proposal already read with its members (and their users) and, `with_attachments`, its
+    attachments; without, the record's `attachments` is None (not read: the submit's record)."""
     return ProposalRecord(
         proposal_id=proposal.id, course_key=str(proposal.course_key), block_key=str(proposal.block_key),
         status=proposal.status, invitation_code=proposal.invitation_code, answers=proposal.answers,
@@ -45,7 +45,7 @@ def proposal_record(proposal):
         submitted_at=proposal.submitted_at, approved_at=proposal.approved_at, entered_at=proposal.entered_at,
         municipality=proposal.municipality, country=proposal.country,
         team=[member_record(m) for m in proposal.members.all()],
-        attachments=[attachment_record(a) for a in proposal.attachments.all()],
+        attachments=[attachment_record(a) for a in proposal.attachments.all()] if with_attachments else None,
         teamset_id=proposal.teamset_id, team_id=proposal.team_id, currency=proposal.currency,
     )
 

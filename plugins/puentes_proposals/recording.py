@@ -30,8 +30,6 @@ from .models import Proposal, ProposalVersion
 
 ITEM_TYPE = "puentes_proposal"
 ANSWER_LIMIT = 90 * 1024  # edx-submissions refuses answers over 100 KB; the version keeps the full text
-# Named, not imported: tasks.py calls this module (the app's ready() registers the task).
-RECORD_TASK = "puentes_proposals.tasks.record_submissions"
 
 
 def answer_size(answer):
@@ -94,8 +92,3 @@ def unrecorded_proposal_ids(course_key=None):
     if course_key:
         versions = versions.filter(proposal__course_key=course_key)
     return sorted(set(versions.values_list("proposal_id", flat=True)))
-
-
-def record_task(proposal_id):
-    """The task call that records the proposal's versions, for background.after_commit."""
-    return RECORD_TASK, (proposal_id,)

@@ -2,8 +2,8 @@
 
 One submit is one transaction: the proposal locked and read with its team and files, the version,
 the tutors' queue facts, the status and its log line. Everything the caller gets back is built from
-the rows read or written there, so nothing is read twice. After the commit, two tasks: the version's
-team submission (recording.record_versions) and the tutors' e-mail.
+the rows read or written there, so nothing is read twice. After the commit, one task for the LMS
+worker: the tutors' e-mail and the version's team submission (recording.record_versions).
 """
 from django.db import transaction
 from django.db.models import Prefetch
@@ -11,24 +11,25 @@ from django.utils import timezone, translation
 
 from puentes_core.ids import parse_id
 
-from . import queue, recording, rules, sections
+from . import queue, rules, sections
 from .background import after_commit
 from .cohorts import cohort_of
 from .data import SubmitResult, VersionRecord
 from .errors import NotAllowed, NotFound
-from .models import Attachment, Proposal, ProposalVersion, TeamMembership
+from .models import Proposal, ProposalVersion, TeamMembership
 from .reading import proposal_record
 from .status_log import log_status
 
-TELL_TUTORS_TASK = "puentes_proposals.tasks.tell_tutors"
+# Named, not imported: tasks.py sits above this module's callees (the app's ready() registers it).
+AFTER_SUBMIT_TASK = "puentes_proposals.tasks.after_submit"
 
 
 def _locked_with_team(proposal_id):
-    """The proposal, locked, with its members (and their users) and files: three queries. The lock is on the
-    proposal row alone (no join), so a member's user row is never locked by a submit."""
+    """The proposal, locked, with its members (and their users): two queries. The lock is on the proposal row
+    alone (no join), so a member's user row is never locked by a submit. Its files are not read: the version
+    keeps the answers, which name them, and the submit's caller needs none."""
     return (Proposal.objects.select_for_update()
-            .prefetch_related(Prefetch("members", queryset=TeamMembership.objects.select_related("user")),
-                              Prefetch("attachments", queryset=Attachment.objects.order_by("id")))
+            .prefetch_related(Prefetch("members", queryset=TeamMembership.objects.select_related("user")))
             .filter(pk=proposal_id).first())
 
 
@@ -86,11 +87,10 @@ def submit_proposal(proposal_id, user_id, template, student_id, max_versions, la
         proposal.submitted_at = now
         proposal.save(update_fields=["status", "versions_submitted", "submitted_at", "saved_at"])
         log_status(proposal, proposal.status, user_id, number)
-        # After the commit: the version's team submission first (an approval waits for it), then the e-mail.
-        after_commit(recording.record_task(proposal.pk),
-                     (TELL_TUTORS_TASK, (version.pk, translation.get_language())))
+        # After the commit, one task: the tutors' e-mail, then the version's team submission (recording.py).
+        after_commit(AFTER_SUBMIT_TASK, proposal.pk, version.pk, translation.get_language())
     _known_saver(proposal, members)
     return SubmitResult(version=VersionRecord(
         proposal_id=proposal.pk, number=number, title=version.title, answers=version.answers, template=template,
         submission_uuid="", submitted_by_username=submitter.user.username, submitted_at=now),
-        proposal=proposal_record(proposal))
+        proposal=proposal_record(proposal, with_attachments=False))

@@ -99,8 +99,7 @@ CELERY_TASKS = (
     "puentes_awards.tasks.relay_outbox",
     "puentes_awards.tasks.reconcile_entries",
     "puentes_assessment.tasks.build_report",
-    "puentes_proposals.tasks.record_submissions",
-    "puentes_proposals.tasks.tell_tutors",
+    "puentes_proposals.tasks.after_submit",
 )
 
 # The LMS worker Tutor runs consumes edx.lms.core.{default,high,high_mem}; the LMS's
