@@ -2,6 +2,7 @@
 from datetime import timedelta
 
 import pytest
+from django.test import TestCase
 from django.utils import timezone
 from opaque_keys.edx.keys import UsageKey
 from submissions import api as submissions_api
@@ -115,7 +116,8 @@ def test_bad_answers_are_refused_before_anything_is_stored(team, people):
 
 def test_submit_creates_a_version_and_a_submission_per_member_and_locks(team, people):
     fill(team.proposal_id, people["ana"].id)
-    version = api.submit(team.proposal_id, people["ana"].id, SMALL_TEMPLATE, "anon-ana", 2, None)
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the task after the commit, eager here
+        version = api.submit(team.proposal_id, people["ana"].id, SMALL_TEMPLATE, "anon-ana", 2, None)
     assert version.number == 1 and version.submitted_by_username == "ana"
     proposal = api.get_proposal(team.proposal_id)
     assert proposal.status == rules.SUBMITTED

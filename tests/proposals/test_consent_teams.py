@@ -9,6 +9,7 @@ which the LMS gives only to staff (openedx-platform common/djangoapps/xblock_dja
 import json
 
 import pytest
+from django.test import TestCase
 from submissions import team_api
 
 from puentes_proposals import api, rules
@@ -151,7 +152,8 @@ def test_a_submission_is_a_team_submission_of_the_members_who_consented(block_as
     post_json(block_as("bruno"), "join", {"code": code})
     post_json(block_as("ana"), "save_draft", {"changes": [
         {"section": key, "value": value, "base_revision": 0} for key, value in COMPLETE_ANSWERS.items()]})
-    post_json(block_as("bruno"), "submit", {"proposal_id": ana_team})
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the task after the commit, eager here
+        post_json(block_as("bruno"), "submit", {"proposal_id": ana_team})
     version = Proposal.objects.get(pk=ana_team).versions.get()
     submission = team_api.get_team_submission(version.team_submission_uuid)
     assert submission["team_id"] == f"puentes-proposal-{ana_team}" and submission["submitted_by"] == people["bruno"].id

@@ -10,6 +10,7 @@ submissions (`submissions/team_api.py`), and each member's gradebook score is re
 import json
 
 import pytest
+from django.test import TestCase
 from submissions import api as submissions_api
 from submissions import team_api
 
@@ -66,7 +67,8 @@ def fill_and_submit(block):
     status, _ = post_json(block, "save_draft", {"changes": [
         {"section": key, "value": value, "base_revision": revision} for key, value in COMPLETE_ANSWERS.items()]})
     assert status == 200
-    status, body = post_json(block, "submit", {})
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the task after the commit, eager here
+        status, body = post_json(block, "submit", {})
     assert status == 200, body
     return body
 
