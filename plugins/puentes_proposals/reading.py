@@ -33,9 +33,10 @@ def attachment_record(row):
                             storage_path=row.storage_path)
 
 
-def proposal_record(proposal, with_attachments=True):
+def proposal_record(proposal, members=None, with_attachments=True):
     """The record of a Proposal already read with its members (and their users) and, `with_attachments`, its
-    attachments; without, the record's `attachments` is None (not read: the submit's record)."""
+    attachments; without, the record's `attachments` is None (not read: the submit's record). `members`: the
+    memberships (with their users) when they were read apart from the proposal."""
     return ProposalRecord(
         proposal_id=proposal.id, course_key=str(proposal.course_key), block_key=str(proposal.block_key),
         status=proposal.status, invitation_code=proposal.invitation_code, answers=proposal.answers,
@@ -44,7 +45,7 @@ def proposal_record(proposal, with_attachments=True):
         saved_by_username=proposal.saved_by.username if proposal.saved_by_id else "",
         submitted_at=proposal.submitted_at, approved_at=proposal.approved_at, entered_at=proposal.entered_at,
         municipality=proposal.municipality, country=proposal.country,
-        team=[member_record(m) for m in proposal.members.all()],
+        team=[member_record(m) for m in (proposal.members.all() if members is None else members)],
         attachments=[attachment_record(a) for a in proposal.attachments.all()] if with_attachments else None,
         teamset_id=proposal.teamset_id, team_id=proposal.team_id, currency=proposal.currency,
     )

@@ -6,7 +6,6 @@ the rows read or written there, so nothing is read twice. After the commit, one 
 worker: the tutors' e-mail and the version's team submission (recording.record_versions).
 """
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils import timezone, translation
 
 from puentes_core.ids import parse_id
@@ -25,12 +24,13 @@ AFTER_SUBMIT_TASK = "puentes_proposals.tasks.after_submit"
 
 
 def _locked_with_team(proposal_id):
-    """The proposal, locked, with its members (and their users): two queries. The lock is on the proposal row
-    alone (no join), so a member's user row is never locked by a submit. Its files are not read: the version
-    keeps the answers, which name them, and the submit's caller needs none."""
-    return (Proposal.objects.select_for_update()
-            .prefetch_related(Prefetch("members", queryset=TeamMembership.objects.select_related("user")))
-            .filter(pk=proposal_id).first())
+    """(The proposal, locked, or None; its members with their users): two queries. The lock is on the proposal
+    row alone (no join), so a member's user row is never locked by a submit. Its files are not read: the
+    version keeps the answers, which name them, and the submit's caller needs none."""
+    proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
+    if proposal is None:
+        return None, []
+    return proposal, list(TeamMembership.objects.filter(proposal_id=proposal_id).select_related("user"))
 
 
 def _known_saver(proposal, members):
@@ -59,8 +59,7 @@ def submit_proposal(proposal_id, user_id, template, student_id, max_versions, la
     if parse_id(proposal_id) is None:
         raise NotFound()
     with transaction.atomic():
-        proposal = _locked_with_team(proposal_id)
-        members = list(proposal.members.all()) if proposal is not None else []
+        proposal, members = _locked_with_team(proposal_id)
         submitter = next((member for member in members if member.user_id == user_id), None)
         if submitter is None:
             raise NotFound()
@@ -93,4 +92,4 @@ def submit_proposal(proposal_id, user_id, template, student_id, max_versions, la
     return SubmitResult(version=VersionRecord(
         proposal_id=proposal.pk, number=number, title=version.title, answers=version.answers, template=template,
         submission_uuid="", submitted_by_username=submitter.user.username, submitted_at=now),
-        proposal=proposal_record(proposal, with_attachments=False))
+        proposal=proposal_record(proposal, members=members, with_attachments=False))
