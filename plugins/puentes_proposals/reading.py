@@ -116,8 +116,10 @@ def proposal_for_member(block_key, user_id):
 def proposal_id_for_member(block_key, user_id):
     """The id of the proposal `user_id`'s team has in this block, or None: one query, for a caller that reads
     the proposal itself afterwards (a submit locks and reads it)."""
-    return TeamMembership.objects.filter(block_key=UsageKey.from_string(str(block_key)), user_id=user_id) \
-        .values_list("proposal_id", flat=True).first()
+    # One membership per learner and block (a unique constraint): no ORDER BY to build or run.
+    found = TeamMembership.objects.filter(block_key=UsageKey.from_string(str(block_key)), user_id=user_id) \
+        .order_by().values_list("proposal_id", flat=True)[:1]
+    return next(iter(found), None)
 
 
 def get_proposal(proposal_id, course_key=None):

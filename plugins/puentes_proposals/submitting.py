@@ -27,7 +27,7 @@ def _locked_with_team(proposal_id):
     """(The proposal, locked, or None; its members with their users): two queries. The lock is on the proposal
     row alone (no join), so a member's user row is never locked by a submit. Its files are not read: the
     version keeps the answers, which name them, and the submit's caller needs none."""
-    proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
+    proposal = next(iter(Proposal.objects.select_for_update().filter(pk=proposal_id)), None)
     if proposal is None:
         return None, []
     return proposal, list(TeamMembership.objects.filter(proposal_id=proposal_id).select_related("user"))
