@@ -117,7 +117,7 @@ class VersionRecord:
     title = attr.ib(type=str)
     answers = attr.ib(type=dict)
     template = attr.ib(type=list)
-    submission_uuid = attr.ib(type=str)
+    submission_uuid = attr.ib(type=str)   # "" until the worker records it (recording.py)
     submitted_by_username = attr.ib(type=str)
     submitted_at = attr.ib(type=datetime)
 

@@ -126,11 +126,11 @@ class ProposalVersion(models.Model):
     template = models.JSONField()                       # the sections as they were when submitted
     title = models.CharField(max_length=300, blank=True, default="")
     # The edx-submissions record this version is: the team submission's uuid (before team submissions,
-    # the submitter's individual one).
+    # the submitter's individual one); "" until the worker writes it after the submit (recording.py).
     submission_uuid = models.CharField(max_length=36, db_index=True)
     # The edx-submissions team submission (submissions.team_api, as ORA2 team assignments): one
     # individual submission per member hangs from it, so an approval's score reaches every member's
-    # gradebook. `member_submissions`: the members' anonymous ids as submitted -> the team submission's uuid
+    # gradebook. `member_submissions`: the members' anonymous ids as submitted -> the team submission's uuid ("")
     # (before team submissions: -> each member's own submission uuid).
     team_submission_uuid = models.CharField(max_length=36, blank=True, default="")
     member_submissions = models.JSONField(default=dict)

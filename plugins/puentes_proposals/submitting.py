@@ -1,6 +1,6 @@
 """Freezing the draft as a version; its edx-submissions team submission follows in the worker (recording.py).
 
-One submit is one transaction: the proposal locked and read with its team and files, the version,
+One submit is one transaction: the proposal locked and read with its team, the version,
 the tutors' queue facts, the status and its log line. Everything the caller gets back is built from
 the rows read or written there, so nothing is read twice. After the commit, one task for the LMS
 worker: the tutors' e-mail and the version's team submission (recording.record_versions).
@@ -19,7 +19,7 @@ from .models import Proposal, ProposalVersion, TeamMembership
 from .reading import proposal_record
 from .status_log import log_status
 
-# Named, not imported: tasks.py sits above this module's callees (the app's ready() registers it).
+# Named, not imported: tasks.py sits above this module (the app's ready() registers the task).
 AFTER_SUBMIT_TASK = "puentes_proposals.tasks.after_submit"
 
 

@@ -35,12 +35,15 @@ def test_the_ratio_is_the_median_of_the_runs_ratios_and_the_verdict_follows_the_
              "case-study submit": 45.0, "proposal submit": 70.0, "ORA2 submit": 100.0},
             {"proposal page": 20.0, "ORA2 page, draft": 50.0, "case-study page": 30.0, "ORA2 page, blank": 100.0,
              "case-study submit": 55.0, "proposal submit": 40.0, "ORA2 submit": 100.0}]
-    rows = ora2_comparison.summarise(1000, runs, [1.5, 2.0, 1.0])
-    by_label = {row[0].split(" (")[0].split(" vs")[0]: row for row in rows}
+    rows = ora2_comparison.summarise(1000, runs, [1.5, 2.0, 1.0], deferred=[30.0, 10.0, 20.0, 25.0])
+    by_label = {row[0].split(" (")[0].split(" vs")[0].split(":")[0]: row for row in rows}
     page = by_label["proposal page open, a full draft"]
     # The runs' ratios are 0.30, 0.40 and 0.40: their median, not the ratio of the medians (0.30).
     assert page[1:5] == [1000, 30.0, 100.0, "0.40"] and page[6] == "MISSED"
     assert by_label["case-study page open, before answering"][6] == "met"
     assert by_label["case-study submit"][4:7] == ["0.45", "≤ 0.50", "met"]
     assert by_label["proposal submit"][4] == "0.60" and by_label["proposal submit"][6] == "MISSED"
+    # The worker's share, after the request: the median of its per-submit times, beside ORA2's submit, no verdict.
+    worker = by_label["proposal submit, deferred recording"]
+    assert worker[1:7] == [1000, 22.5, 100.0, "0.23", "—", ""]
     assert all(row[7] == "1.0–2.0" for row in rows)
