@@ -1,8 +1,12 @@
 """Celery tasks: what a submit leaves to the LMS worker (the tutors' e-mail, the version's edx-submissions team
 submission)."""
+import logging
+
 from celery import shared_task
 
 from . import notifications, recording
+
+log = logging.getLogger(__name__)
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5, ignore_result=True)
@@ -12,7 +16,10 @@ def after_submit(self, proposal_id, version_id=None, language=None):
     team submission (recording.record_versions). acks_late: a worker killed mid-task leaves it for another, which
     records only what is missing (the e-mail may then go twice). A retry records only: the e-mail went."""
     if version_id is not None:
-        notifications.tell_tutors_of_version(version_id, language)
+        try:
+            notifications.tell_tutors_of_version(version_id, language)
+        except Exception:  # noqa: BLE001 - the e-mail must not keep the version from the gradebook
+            log.exception("Could not tell the tutors of version %s", version_id)
     try:
         recording.record_versions(proposal_id)
     except Exception as error:
