@@ -8,7 +8,7 @@ DIST ?= dist
 # The suites spread over the machine's cores, a test file at a time (tests/conftest.py: what shares services runs together).
 XDIST ?= -n auto
 
-.PHONY: venv system demo demo-data test test-sqlite test-mariadb test-verawood test-tutor quality wheel-smoke \
+.PHONY: venv system demo demo-data test test-sqlite test-mariadb test-tutor quality wheel-smoke \
         translations courses dist dist-wheels bench bench-ora2 requirements clean
 
 venv:
@@ -25,10 +25,10 @@ demo: demo-data
 	@echo "Puentes demo: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	@$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload --insecure   # static files without DEBUG
 
-# Every test: lint, the suite on SQLite (with the browser tests), the suite on MariaDB, the suite
-# again on the Open edX platform's own pins, and the Tutor plugin rendered for real (which also
-# installs the wheel it renders into the image's build context in a clean venv: wheel-smoke).
-# scripts/test-all.sh builds the last two's virtualenvs in the background while the first two suites run.
+# Every test: lint, the suite on SQLite (with the browser tests), the suite on MariaDB, both on the Open edX
+# platform's own pins (requirements/*.txt are compiled under requirements/platform-verawood.txt), and the Tutor
+# plugin rendered for real (which also installs the wheel it renders into the image's build context in a clean
+# venv under the same pins: wheel-smoke). scripts/test-all.sh builds the Tutor venv while the suites run.
 test: system quality
 	@bash scripts/test-all.sh
 
@@ -41,10 +41,6 @@ test-sqlite: venv
 test-mariadb: venv
 	@bash scripts/ensure-services.sh
 	@PUENTES_DB=mysql $(PY) -m pytest -q -p no:cacheprovider -m "not browser and not sqlite_only and not sweep" $(XDIST)
-
-# The pack installed under requirements/platform-verawood.txt in its own venv; SQLite, no browser.
-test-verawood:
-	@bash scripts/test-verawood.sh -n 2
 
 test-tutor:
 	@if [ -f scripts/test-tutor.sh ]; then bash scripts/test-tutor.sh; else echo "no Tutor plugin yet"; fi
@@ -78,9 +74,9 @@ bench-ora2: venv
 
 requirements:
 	@$(PY) -m pip install -q pip-tools
-	@cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt
-	@cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-index-url --no-emit-find-links test.in -o test.txt
-	@cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-index-url --no-emit-find-links build.in -o build.txt
+	@cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-index-url --no-emit-find-links --upgrade -c platform-verawood.txt base.in -o base.txt
+	@cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-index-url --no-emit-find-links --upgrade -c platform-verawood.txt test.in -o test.txt
+	@cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-index-url --no-emit-find-links --upgrade build.in -o build.txt
 
 clean:
-	rm -rf $(VENV) .venv-tutor .venv-verawood .venv-ora2 build dist *.egg-info demo/var .pytest_cache
+	rm -rf $(VENV) .venv-tutor .venv-ora2 build dist *.egg-info demo/var .pytest_cache

@@ -91,9 +91,9 @@ def produce(workdir, first_id, count, awards):
     setup(Path(workdir), migrate=False)
     from django.conf import settings
 
-    from puentes_demo.celery import app
+    from puentes_demo.celery import configure
     from tests.awards_handoff.conftest import COURSE
-    app.conf.update(broker_url=BROKER, task_always_eager=False)
+    configure(broker_url=BROKER, task_always_eager=False)
     for name, value in json.loads(awards).items():
         setattr(settings, name, tuple(value) if isinstance(value, list) else value)
     print("ready", flush=True)
@@ -226,8 +226,8 @@ def main():
         worker = CeleryWorker(worker_env(database_env, BROKER, awards), workdir / "worker.log",
                               concurrency=options.concurrency, pool="prefork", max_tasks_per_child=100).start()
         try:
-            from puentes_demo.celery import app
-            app.conf.update(broker_url=BROKER, task_always_eager=False)
+            from puentes_demo.celery import configure
+            configure(broker_url=BROKER, task_always_eager=False)
             samples, queries, seconds = enter_many(100_000, count // 2, COURSE)
             lines.append(row("enter + outbox row + batch nudge (one producer)", count // 2, samples, queries,
                              seconds, machine_load()))

@@ -48,6 +48,10 @@ fi
 if [ "$(cat "$stamp" 2>/dev/null)" != "$reqs_hash" ]; then
   "$VENV/bin/pip" install -q -r requirements/test.txt -r requirements/build.txt
   "$VENV/bin/pip" install -q --no-deps -e .
+  # XBlock 6.2+ carries web_fragments in its own wheel: a venv moved from there down to the platform's XBlock
+  # 6.0 loses those files when pip removes the newer XBlock after installing web-fragments on its own.
+  "$VENV/bin/python" -c "import web_fragments" 2>/dev/null \
+    || "$VENV/bin/pip" install -q --force-reinstall --no-deps "$(grep -m1 '^web-fragments==' requirements/test.txt)"
   echo "$reqs_hash" > "$stamp"
 fi
 

@@ -8,7 +8,7 @@ threads at once fails instead: "bad parameter or other API misuse", a read that 
 savepoint" when one thread's transaction ends another's.
 
 So the connection is taken in turns. A request holds the turn while its whole response is produced. The test's own
-thread holds it whenever it runs, and steps aside only while it waits: inside a Playwright call (the browser is
+thread holds it whenever it runs, and steps aside only while it waits: inside a Playwright wait (the browser is
 acting, and its requests need the turn) and while `tests.helpers.wait_for` sleeps between polls.
 """
 import contextlib
@@ -80,17 +80,18 @@ def pause(seconds):
 
 @contextlib.contextmanager
 def playwright_steps_aside():
-    """Every Playwright sync call (they all go through SyncBase._sync) releases the turn while it runs."""
-    from playwright._impl._sync_base import SyncBase
-    original = SyncBase._sync
+    """Every blocking Playwright sync call releases the turn while it waits: calls, and the waits of
+    `expect_navigation()`-style context managers, all go through _sync_base.wait_for_future."""
+    from playwright._impl import _sync_base
+    original = _sync_base.wait_for_future
 
-    def _sync(self, awaitable):
+    def wait_for_future(*args, **kwargs):
         __tracebackhide__ = True
         with current.aside() if current is not None else contextlib.nullcontext():
-            return original(self, awaitable)
+            return original(*args, **kwargs)
 
-    SyncBase._sync = _sync
+    _sync_base.wait_for_future = wait_for_future
     try:
         yield
     finally:
-        SyncBase._sync = original
+        _sync_base.wait_for_future = original

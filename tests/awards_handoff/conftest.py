@@ -115,7 +115,7 @@ def shared_database(django_db_blocker, tmp_path):
 @pytest.fixture
 def celery_on_redis():
     """Make this process publish tasks to a Redis broker (the demo runs them eagerly otherwise)."""
-    from puentes_demo.celery import app
+    from puentes_demo.celery import app, configure, settings_now
 
     def reset_pools():
         from kombu import pools
@@ -123,18 +123,18 @@ def celery_on_redis():
         app._pool = None
         app.amqp._producer_pool = None
 
-    saved = {"broker_url": app.conf.broker_url, "task_always_eager": app.conf.task_always_eager}
+    saved = settings_now("broker_url", "task_always_eager")
 
     def use(broker_url):
         reset_pools()
-        app.conf.update(broker_url=broker_url, task_always_eager=False)
+        configure(broker_url=broker_url, task_always_eager=False)
         import redis
         redis.Redis.from_url(broker_url).flushdb()
         return app
 
     yield use
     reset_pools()
-    app.conf.update(**saved)
+    configure(**saved)
 
 
 @pytest.fixture

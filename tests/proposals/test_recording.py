@@ -16,7 +16,7 @@ from submissions import api as submissions_api
 from submissions import team_api
 from submissions.models import ACTIVE, DELETED, TeamSubmission
 
-from puentes_demo.celery import app
+from puentes_demo.celery import app, configure, settings_now
 from puentes_proposals import api, rules
 from puentes_proposals.models import ProposalVersion
 
@@ -192,15 +192,15 @@ def test_a_broker_out_of_reach_logs_and_the_submit_stands(team, people, caplog):
     """Celery publishing to a Redis port nobody listens on: the submit answers, the version stays; the log says
     what was not queued (the reconcile command and the approval catch up)."""
     fill(team.proposal_id, people["ana"].id)
-    saved = {"broker_url": app.conf.broker_url, "task_always_eager": app.conf.task_always_eager}
+    saved = settings_now("broker_url", "task_always_eager")
     drop_connections()
-    app.conf.update(broker_url="redis://127.0.0.1:9/0", task_always_eager=False)
+    configure(broker_url="redis://127.0.0.1:9/0", task_always_eager=False)
     try:
         with caplog.at_level(logging.ERROR, logger="puentes_proposals.background"):
             version = submit(team.proposal_id, people["ana"], "anon-ana", worker_runs=True)
     finally:
         drop_connections()
-        app.conf.update(**saved)
+        configure(**saved)
     assert version.number == 1 and rows(team.proposal_id)[0].submission_uuid == ""
     assert any("Could not queue puentes_proposals.tasks.after_submit" in record.getMessage()
                for record in caplog.records)
