@@ -1,6 +1,6 @@
 """One new row, written with a statement built once per model and database: the hand-off's two inserts per entry
-without the ORM compiling an INSERT each time, which cost more CPU than the rest of entering a proposal
-(cProfile over 400 entries on MariaDB: 55 % of the producer's CPU, a third of it compiling the statement)."""
+without the ORM compiling an INSERT each time. objects.create was 55 % of entering a proposal under cProfile;
+this way the producer went from 2.9 to 2.1 ms of CPU an entry (400 entries, MariaDB)."""
 from django.db import connections, router
 
 _statements = {}  # (model, database vendor) -> (INSERT statement, the fields it writes in order)
