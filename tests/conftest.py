@@ -37,6 +37,16 @@ def _editions_read_afresh():
         editions.forget()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """A cheap hasher for the suite, as Django's testing docs advise ("Password hashing"): the default PBKDF2 costs
+    about 0.26 s of CPU per password here, and the demo's personas and jurors get passwords each time it loads.
+    Sign-in is still checked for real, through the same hashing API."""
+    from django.test import override_settings
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture
 def make_user(db):
     from django.contrib.auth import get_user_model

@@ -3,13 +3,15 @@ import pytest
 
 from puentes_demo import loading, personas
 from puentes_demo.models import DemoUnit
+from tests.demo_snapshot import load_or_restore
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_data(db):
-    loading.load_everything()
+def demo_data(transactional_db):
+    """The demo loaded once per test process and copied back for each test (tests/demo_snapshot.py)."""
+    load_or_restore(loading.load_everything)
 
 
 @pytest.mark.parametrize("language,heading", [
