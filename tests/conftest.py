@@ -10,7 +10,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 # `make test` spreads the suite over pytest-xdist workers a test file at a time. Tests that share something outside
 # their process (a Redis database and the Celery worker on it, the MariaDB schema that worker reads, the repository's
 # build folder that wheels are built in) go to one worker together, which runs them in turn.
-SHARED_OUTSIDE = ("tests/awards_handoff/", "tests/assessment/test_worker.py", "tests/tutor/", "tests/benchmarks/")
+SHARED_OUTSIDE = ("tests/awards_handoff/test_worker.py", "tests/awards_handoff/test_event_bus.py",
+                  "tests/awards_handoff/test_submit_handoff.py", "tests/assessment/test_worker.py", "tests/tutor/",
+                  "tests/benchmarks/")
 
 
 @pytest.hookimpl(optionalhook=True)   # a hook of pytest-xdist, which the Tutor plugin's venv does not have
