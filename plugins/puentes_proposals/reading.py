@@ -33,10 +33,11 @@ def attachment_record(row):
                             storage_path=row.storage_path)
 
 
-def proposal_record(proposal, members=None, with_attachments=True):
+def proposal_record(proposal, members=None, with_attachments=True, team=None):
     """The record of a Proposal already read with its members (and their users) and, `with_attachments`, its
     attachments; without, the record's `attachments` is None (not read: the submit's record). `members`: the
-    memberships (with their users) when they were read apart from the proposal."""
+    memberships (with their users) when they were read apart from the proposal; `team`: their TeamMember
+    records, when they were read as such (team_records)."""
     return ProposalRecord(
         proposal_id=proposal.id, course_key=str(proposal.course_key), block_key=str(proposal.block_key),
         status=proposal.status, invitation_code=proposal.invitation_code, answers=proposal.answers,
@@ -45,7 +46,8 @@ def proposal_record(proposal, members=None, with_attachments=True):
         saved_by_username=proposal.saved_by.username if proposal.saved_by_id else "",
         submitted_at=proposal.submitted_at, approved_at=proposal.approved_at, entered_at=proposal.entered_at,
         municipality=proposal.municipality, country=proposal.country,
-        team=[member_record(m) for m in (proposal.members.all() if members is None else members)],
+        team=team if team is not None else [
+            member_record(m) for m in (proposal.members.all() if members is None else members)],
         attachments=[attachment_record(a) for a in proposal.attachments.all()] if with_attachments else None,
         teamset_id=proposal.teamset_id, team_id=proposal.team_id, currency=proposal.currency,
     )
@@ -78,6 +80,10 @@ _SOME_BLOCK = UsageKey.from_string("block-v1:slot+slot+slot+type@puentes_proposa
 PROPOSAL_OF_MEMBER = CompiledRead(Proposal, lambda block_key, user_id: Proposal.objects.filter(
     members__block_key=block_key, members__user_id=user_id).order_by("pk").values_list(*PROPOSAL_COLUMNS)[:1],
     Slot(_SOME_BLOCK, str(_SOME_BLOCK)), Slot(-730_002))
+# One membership per learner and block (a unique constraint): no ORDER BY to build or run.
+PROPOSAL_ID_OF_MEMBER = CompiledRead(TeamMembership, lambda block_key, user_id: TeamMembership.objects.filter(
+    block_key=block_key, user_id=user_id).order_by().values_list("proposal_id")[:1],
+    Slot(_SOME_BLOCK, str(_SOME_BLOCK)), Slot(-730_002))
 
 
 def first_record(proposals):
@@ -97,14 +103,19 @@ def _record(row):
         versions_submitted=versions_submitted, saved_at=saved_at, saved_by_username=saved_by_username or "",
         submitted_at=submitted_at, approved_at=approved_at, entered_at=entered_at, municipality=municipality,
         country=country,
-        team=[TeamMember(user_id=user_id, username=username, anonymous_id=anonymous_id,
-                         full_name=full_name(first, last, username), email=email)
-              for user_id, username, first, last, email, anonymous_id in MEMBERS.rows(proposal_id)],
+        team=team_records(proposal_id),
         attachments=[AttachmentRecord(attachment_id=pk, name=name, content_type=content_type, size=size,
                                       storage_path=path)
                      for pk, name, content_type, size, path in FILES.rows(proposal_id)],
         teamset_id=teamset_id, team_id=team_id, currency=currency,
     )
+
+
+def team_records(proposal_id):
+    """The proposal's members as TeamMember records: one query, its SQL compiled once (MEMBERS)."""
+    return [TeamMember(user_id=user_id, username=username, anonymous_id=anonymous_id,
+                       full_name=full_name(first, last, username), email=email)
+            for user_id, username, first, last, email, anonymous_id in MEMBERS.rows(proposal_id)]
 
 
 def proposal_for_member(block_key, user_id):
@@ -116,10 +127,8 @@ def proposal_for_member(block_key, user_id):
 def proposal_id_for_member(block_key, user_id):
     """The id of the proposal `user_id`'s team has in this block, or None: one query, for a caller that reads
     the proposal itself afterwards (a submit locks and reads it)."""
-    # One membership per learner and block (a unique constraint): no ORDER BY to build or run.
-    found = TeamMembership.objects.filter(block_key=UsageKey.from_string(str(block_key)), user_id=user_id) \
-        .order_by().values_list("proposal_id", flat=True)[:1]
-    return next(iter(found), None)
+    rows = PROPOSAL_ID_OF_MEMBER.rows(str(UsageKey.from_string(str(block_key))), int(user_id))
+    return rows[0][0] if rows else None
 
 
 def get_proposal(proposal_id, course_key=None):

@@ -5,6 +5,7 @@ the tutors' queue facts, the status and its log line. Everything the caller gets
 the rows read or written there, so nothing is read twice. After the commit, one task for the LMS
 worker: the tutors' e-mail and the version's team submission (recording.record_versions).
 """
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone, translation
 
@@ -15,8 +16,8 @@ from .background import after_commit
 from .cohorts import cohort_of
 from .data import SubmitResult, VersionRecord
 from .errors import NotAllowed, NotFound
-from .models import Proposal, ProposalVersion, TeamMembership
-from .reading import proposal_record
+from .models import Proposal, ProposalVersion
+from .reading import proposal_record, team_records
 from .status_log import log_status
 
 # Named, not imported: tasks.py sits above this module (the app's ready() registers the task).
@@ -24,20 +25,20 @@ AFTER_SUBMIT_TASK = "puentes_proposals.tasks.after_submit"
 
 
 def _locked_with_team(proposal_id):
-    """(The proposal, locked, or None; its members with their users): two queries. The lock is on the proposal
-    row alone (no join), so a member's user row is never locked by a submit. Its files are not read: the
-    version keeps the answers, which name them, and the submit's caller needs none."""
+    """(The proposal, locked, or None; its members as TeamMember records): two queries, the second's SQL compiled
+    once (reading.team_records). The lock is on the proposal row alone (no join), so a member's user row is never
+    locked by a submit. Its files are not read: the version keeps the answers, which name them, and the submit's
+    caller needs none."""
     proposal = next(iter(Proposal.objects.select_for_update().filter(pk=proposal_id)), None)
     if proposal is None:
         return None, []
-    return proposal, list(TeamMembership.objects.filter(proposal_id=proposal_id).select_related("user"))
+    return proposal, team_records(proposal_id)
 
 
-def _known_saver(proposal, members):
-    """Give the proposal its last saver's user from the team already read (no query when they are a member)."""
-    by_id = {member.user_id: member.user for member in members}
-    if proposal.saved_by_id in by_id:
-        proposal.saved_by = by_id[proposal.saved_by_id]
+def _user(member):
+    """A user instance for a member already read (its id and username), for what takes a user, not an id:
+    the platform's cohort lookup (get_cohort reads user.id) and the proposal's last saver."""
+    return get_user_model()(id=member.user_id, username=member.username)
 
 
 def submit(proposal_id, user_id, template, student_id, max_versions, last_moment, now=None, team_member_ids=None):
@@ -77,10 +78,10 @@ def submit_proposal(proposal_id, user_id, template, student_id, max_versions, la
             proposal=proposal, number=number, answers=proposal.answers, template=template,
             title=str(proposal.answers.get("title") or "")[:300],
             submission_uuid="", member_submissions=dict.fromkeys(team_member_ids, ""),
-            submitted_by=submitter.user, submitted_at=now)
+            submitted_by_id=submitter.user_id, submitted_at=now)
         # The tutors' side, in the same transaction: the queue's facts from the team already read.
-        queue.store_version_facts(version, [member.user.username for member in members],
-                                  cohort_of(submitter.user, proposal.course_key), first=number == 1)
+        queue.store_version_facts(version, [member.username for member in members],
+                                  cohort_of(_user(submitter), proposal.course_key), first=number == 1)
         proposal.status = rules.next_status(proposal.status, rules.SUBMIT)
         proposal.versions_submitted = number
         proposal.submitted_at = now
@@ -88,8 +89,10 @@ def submit_proposal(proposal_id, user_id, template, student_id, max_versions, la
         log_status(proposal, proposal.status, user_id, number)
         # After the commit, one task: the tutors' e-mail, then the version's team submission (recording.py).
         after_commit(AFTER_SUBMIT_TASK, proposal.pk, version.pk, translation.get_language())
-    _known_saver(proposal, members)
+    saver = next((member for member in members if member.user_id == proposal.saved_by_id), None)
+    if saver is not None:  # the last saver's username from the team already read: no query
+        proposal.saved_by = _user(saver)
     return SubmitResult(version=VersionRecord(
         proposal_id=proposal.pk, number=number, title=version.title, answers=version.answers, template=template,
-        submission_uuid="", submitted_by_username=submitter.user.username, submitted_at=now),
-        proposal=proposal_record(proposal, members=members, with_attachments=False))
+        submission_uuid="", submitted_by_username=submitter.username, submitted_at=now),
+        proposal=proposal_record(proposal, team=members, with_attachments=False))
