@@ -6,9 +6,10 @@ the rows read or written there, so nothing is read twice. After the commit, one 
 worker: the tutors' e-mail and the version's team submission (recording.record_versions).
 """
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import router, transaction
 from django.utils import timezone, translation
 
+from puentes_core.compiled_read import CompiledRead, Slot
 from puentes_core.ids import parse_id
 
 from . import queue, rules, sections
@@ -24,14 +25,21 @@ from .status_log import log_status
 AFTER_SUBMIT_TASK = "puentes_proposals.tasks.after_submit"
 
 
+# The proposal's row, locked, as a model (it is saved): its SQL compiled once (puentes_core.compiled_read).
+PROPOSAL_FIELDS = [field.attname for field in Proposal._meta.concrete_fields]
+LOCKED_PROPOSAL = CompiledRead(Proposal, lambda proposal_id: Proposal.objects.select_for_update().filter(
+    pk=proposal_id).values_list(*PROPOSAL_FIELDS), Slot(-730_003), for_write=True)
+
+
 def _locked_with_team(proposal_id):
-    """(The proposal, locked, or None; its members as TeamMember records): two queries, the second's SQL compiled
-    once (reading.team_records). The lock is on the proposal row alone (no join), so a member's user row is never
-    locked by a submit. Its files are not read: the version keeps the answers, which name them, and the submit's
-    caller needs none."""
-    proposal = next(iter(Proposal.objects.select_for_update().filter(pk=proposal_id)), None)
-    if proposal is None:
+    """(The proposal, locked, or None; its members as TeamMember records): two queries, their SQL compiled once
+    (LOCKED_PROPOSAL, reading.team_records). The lock is on the proposal row alone (no join), so a member's user
+    row is never locked by a submit. Its files are not read: the version keeps the answers, which name them, and
+    the submit's caller needs none."""
+    rows = LOCKED_PROPOSAL.rows(proposal_id)
+    if not rows:
         return None, []
+    proposal = Proposal.from_db(router.db_for_write(Proposal), PROPOSAL_FIELDS, rows[0])
     return proposal, team_records(proposal_id)
 
 
@@ -57,7 +65,8 @@ def submit_proposal(proposal_id, user_id, template, student_id, max_versions, la
     per member) is written after the commit by the worker, which fills in the uuids (recording.py says why).
     """
     now = now or timezone.now()
-    if parse_id(proposal_id) is None:
+    proposal_id = parse_id(proposal_id)
+    if proposal_id is None:
         raise NotFound()
     with transaction.atomic():
         proposal, members = _locked_with_team(proposal_id)

@@ -124,3 +124,15 @@ def test_a_resubmission_replaces_the_queue_words_and_retires_the_previous_team_s
     block_key = str(block_as("ana").block_key)
     active = team_api.get_team_submission_for_team(str(course_key), block_key, f"puentes-proposal-{proposal_id}")
     assert active["team_submission_uuid"] == new.submission_uuid != old.submission_uuid
+
+
+def test_the_submit_locks_the_proposal_row_where_the_database_can(block_as):
+    """The compiled read (submitting.LOCKED_PROPOSAL) keeps the lock: FOR UPDATE on MariaDB, on the proposal's
+    table alone (no join locks a member's user row); SQLite has no row locks (features.has_select_for_update)."""
+    start_team(block_as, "ana")
+    fill(block_as, "ana")
+    statements, _ = submit_captured(block_as, "ana")
+    proposal_reads = [sql for sql in statements if re.match(r'SELECT .* FROM [`"]puentes_proposals_proposal[`"] ', sql)]
+    assert len(proposal_reads) == 1, proposal_reads
+    assert " JOIN " not in proposal_reads[0]
+    assert proposal_reads[0].endswith("FOR UPDATE") == connection.features.has_select_for_update
