@@ -1,7 +1,10 @@
-"""Fixtures for the proposal tests: a small template, a block in the test course, a team."""
+"""Fixtures for the proposal tests: a small template, a block in the test course, a team, a filled draft."""
 import json
 
 import pytest
+from opaque_keys.edx.keys import UsageKey
+
+from puentes_proposals import api
 
 SMALL_TEMPLATE = [
     {"id": "title", "type": "short_text", "title": "Title", "required": True},
@@ -58,3 +61,21 @@ def studio_as(load_block, proposal_block, people):
     def as_user(name, usage_id=None):
         return load_block.studio(usage_id or proposal_block, people[name])
     return as_user
+
+
+@pytest.fixture
+def block_key(course_key):
+    return UsageKey.from_string(f"block-v1:{course_key.org}+{course_key.course}+{course_key.run}"
+                                "+type@puentes_proposal+block@p1")
+
+
+@pytest.fixture
+def team(people, course_key, block_key):
+    proposal = api.start_proposal(course_key, block_key, people["ana"].id, "anon-ana")
+    api.join_with_code(block_key, proposal.invitation_code, people["bruno"].id, "anon-bruno", 3)
+    return proposal
+
+
+def fill(proposal_id, user_id, answers=COMPLETE_ANSWERS, base=0):
+    return api.save_answers(proposal_id, user_id, [{"section": k, "value": v, "base_revision": base}
+                                                   for k, v in answers.items()], SMALL_TEMPLATE)

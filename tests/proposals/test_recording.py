@@ -20,27 +20,9 @@ from puentes_demo.celery import app, configure, settings_now
 from puentes_proposals import api, rules
 from puentes_proposals.models import ProposalVersion
 
-from .conftest import COMPLETE_ANSWERS, SMALL_TEMPLATE
+from .conftest import SMALL_TEMPLATE, fill
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def block_key(course_key):
-    return UsageKey.from_string(f"block-v1:{course_key.org}+{course_key.course}+{course_key.run}"
-                                "+type@puentes_proposal+block@p1")
-
-
-@pytest.fixture
-def team(people, course_key, block_key):
-    proposal = api.start_proposal(course_key, block_key, people["ana"].id, "anon-ana")
-    api.join_with_code(block_key, proposal.invitation_code, people["bruno"].id, "anon-bruno", 3)
-    return proposal
-
-
-def fill(proposal_id, user_id, answers=COMPLETE_ANSWERS, base=0):
-    return api.save_answers(proposal_id, user_id, [{"section": k, "value": v, "base_revision": base}
-                                                   for k, v in answers.items()], SMALL_TEMPLATE)
 
 
 def submit(proposal_id, user, anonymous_id, worker_runs):
