@@ -153,34 +153,32 @@ def _choice(section, form):
             f'          {options}\n        </select>\n      ')
 
 
-def _budget(section, form):
+def _rows_table(section, form, kind, columns, rows, add_label, foot=""):
+    """A budget's or indicators' editable rows: a captioned table, its column headings, a button adding a row."""
     w = form.words
-    rows = "".join(_budget_row(w, row) for row in section["rows"])
-    return (f'\n        <table class="pp-table pp-rows" data-kind="budget"><caption class="pp-sr">'
+    headings = "".join(f'<th scope="col">{w[column]}</th>' for column in columns)
+    return (f'\n        <table class="pp-table pp-rows" data-kind="{kind}"><caption class="pp-sr">'
             f'{shown(section["title"])}</caption>\n'
-            f'          <thead><tr><th scope="col">{w["item"]}</th><th scope="col">{w["quantity"]}</th>'
-            f'<th scope="col">{w["unit_cost_in"]}</th>'
-            f'<th scope="col">{w["subtotal"]}</th><th scope="col"><span class="pp-sr">{w["remove"]}</span></th>'
+            f'          <thead><tr>{headings}<th scope="col"><span class="pp-sr">{w["remove"]}</span></th>'
             f'</tr></thead>\n'
             f'          <tbody>{rows}</tbody>\n'
-            f'          <tfoot><tr><th scope="row" colspan="3">{w["total"]}</th><td class="pp-total" colspan="2" '
-            f'aria-live="polite" data-number="{conditional_escape(str(localize(section["total"], use_l10n=False)))}">'
-            f'{shown(section["total_text"])}</td></tr></tfoot>\n'
+            f'{foot}'
             f'        </table>\n'
-            f'        <button type="button" class="pp-add-row">{w["add_line"]}</button>\n      ')
+            f'        <button type="button" class="pp-add-row">{w[add_label]}</button>\n      ')
+
+
+def _budget(section, form):
+    w = form.words
+    total = conditional_escape(str(localize(section["total"], use_l10n=False)))
+    foot = (f'          <tfoot><tr><th scope="row" colspan="3">{w["total"]}</th><td class="pp-total" colspan="2" '
+            f'aria-live="polite" data-number="{total}">{shown(section["total_text"])}</td></tr></tfoot>\n')
+    return _rows_table(section, form, "budget", ("item", "quantity", "unit_cost_in", "subtotal"),
+                       "".join(_budget_row(w, row) for row in section["rows"]), "add_line", foot)
 
 
 def _indicators(section, form):
-    w = form.words
-    rows = "".join(_indicator_row(w, row) for row in section["rows"])
-    return (f'\n        <table class="pp-table pp-rows" data-kind="indicators"><caption class="pp-sr">'
-            f'{shown(section["title"])}</caption>\n'
-            f'          <thead><tr><th scope="col">{w["indicator"]}</th><th scope="col">{w["baseline"]}</th>'
-            f'<th scope="col">{w["target"]}</th><th scope="col">{w["source"]}</th>'
-            f'<th scope="col"><span class="pp-sr">{w["remove"]}</span></th></tr></thead>\n'
-            f'          <tbody>{rows}</tbody>\n'
-            f'        </table>\n'
-            f'        <button type="button" class="pp-add-row">{w["add_indicator"]}</button>\n      ')
+    return _rows_table(section, form, "indicators", ("indicator", "baseline", "target", "source"),
+                       "".join(_indicator_row(form.words, row) for row in section["rows"]), "add_indicator")
 
 
 ACCEPTED_FILES = ".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.odt,.xls,.xlsx,.ods,.csv,.txt"
