@@ -19,7 +19,7 @@ from tutor import exceptions
 class OperatorSetting:
     name: str
     default: t.Any  # the apps' own default
-    kind: str  # "text", "whole number", "switch", "list of text", "pair of seconds"
+    kind: str  # "text", "whole number", "seconds", "switch", "list of text", "pair of seconds"
     tutor_default: t.Any = None  # where a Tutor install needs something else than the apps' default
 
     @property
@@ -31,6 +31,8 @@ class OperatorSetting:
         if self.kind == "text" and isinstance(value, str):
             return repr(value)
         if self.kind == "whole number" and _is_int(value) and value >= 0:
+            return repr(value)
+        if self.kind == "seconds" and _is_number(value) and value >= 0:
             return repr(value)
         if self.kind == "switch" and isinstance(value, bool):
             return repr(value)
@@ -71,7 +73,7 @@ SETTINGS = (
     OperatorSetting("PUENTES_AWARDS_DELIVERY_MAX_ATTEMPTS", 8, "whole number"),
     OperatorSetting("PUENTES_AWARDS_DELIVERY_TIMEOUTS", [3.05, 10], "pair of seconds"),
     OperatorSetting("PUENTES_AWARDS_DELIVERY_BATCH_SIZE", 50, "whole number"),
-    OperatorSetting("PUENTES_AWARDS_DELIVERY_BATCH_WINDOW", 1, "whole number"),
+    OperatorSetting("PUENTES_AWARDS_DELIVERY_BATCH_WINDOW", 0.25, "seconds"),
     OperatorSetting("PUENTES_AWARDS_EVENT_BUS", False, "switch"),
 )
 
