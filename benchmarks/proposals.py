@@ -46,6 +46,7 @@ def fill(course_key, block_key, count, start):
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
+    from puentes_proposals import status_counts
     from puentes_proposals.models import Proposal, ProposalVersion, TeamMembership
     users = get_user_model().objects.bulk_create(
         [get_user_model()(username=f"learner{n:06d}") for n in range(start, start + count)], batch_size=1000)
@@ -63,6 +64,7 @@ def fill(course_key, block_key, count, start):
                         submission_uuid="00000000-0000-0000-0000-000000000000", submitted_by=user, submitted_at=now)
         for proposal, user in zip(proposals, users, strict=True) if proposal.status == "submitted"],
         batch_size=1000)
+    status_counts.rebuild(course_key)   # bulk_create goes around Proposal.save, which keeps the counts
 
 
 def main():

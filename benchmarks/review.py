@@ -28,6 +28,7 @@ def fill(course_key, block_key, author, start, count):
     """`count` submitted proposals with one version each, their queue facts and a one-person team."""
     from django.contrib.auth import get_user_model
 
+    from puentes_proposals import status_counts
     from puentes_proposals.models import Proposal, ProposalVersion, QueueFacts, QueueSearchTerm, TeamMembership
     from puentes_proposals.queue import search_terms
     now = datetime.datetime.now(datetime.UTC)
@@ -56,6 +57,7 @@ def fill(course_key, block_key, author, start, count):
     TeamMembership.objects.bulk_create([
         TeamMembership(proposal=p, block_key=block_key, user=learner, anonymous_id=f"anon{p.pk}")
         for p, learner in zip(proposals, learners, strict=True)], batch_size=1000)
+    status_counts.rebuild(course_key)   # bulk_create goes around Proposal.save, which keeps the counts
     return proposals
 
 

@@ -8,7 +8,8 @@ to versions and, once sent, never change.
 import secrets
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Case, F, IntegerField, Value, When
 from opaque_keys.edx.django.models import CourseKeyField, UsageKeyField
 
 from . import rules
@@ -64,6 +65,79 @@ class Proposal(models.Model):
 
     def __str__(self):
         return f"proposal {self.pk} ({self.status}) in {self.block_key}"
+
+    # Every write of a proposal's status goes through save() or delete(), which move the course's StatusCount in
+    # the same transaction. Writers lock the proposal (select_for_update) first, so the status read with it is
+    # the one being replaced. A queryset's update() or bulk_create() skips this: puentes_proposals_rebuild_queue
+    # recounts (status_counts.rebuild).
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" not in update_fields:
+            super().save(*args, **kwargs)   # a draft's answers: no status written, nothing to count
+            return
+        with transaction.atomic(using=kwargs.get("using"), savepoint=False):
+            before = self._status_in_database()
+            super().save(*args, **kwargs)
+            if before != self.status:
+                StatusCount.objects.moved(self.course_key, self.block_key, before, self.status)
+        self._stored_status = self.status
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic(using=kwargs.get("using"), savepoint=False):
+            before = self._status_in_database()
+            deleted = super().delete(*args, **kwargs)
+            StatusCount.objects.moved(self.course_key, self.block_key, before, None)
+        return deleted
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        proposal = super().from_db(db, field_names, values)
+        proposal._stored_status = proposal.__dict__.get("status")   # None when deferred: read again if written
+        return proposal
+
+    def _status_in_database(self):
+        if self._state.adding:
+            return None
+        stored = getattr(self, "_stored_status", None)
+        if stored is None:
+            stored = Proposal.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+        return stored
+
+
+class StatusCountManager(models.Manager):
+
+    def moved(self, course_key, block_key, before, after):
+        """One proposal of the block left status `before` for `after` (None: it was created, or deleted)."""
+        change = {status: step for status, step in ((before, -1), (after, 1)) if status is not None}
+        if not change or before == after:
+            return
+        rows = self.filter(course_key=course_key, block_key=block_key, status__in=list(change))
+        # A plain read, then INSERT IGNORE for a status the block never had: an UPDATE that found no row would
+        # leave a gap lock on MariaDB (REPEATABLE READ) and two first inserts into that gap would deadlock.
+        missing = set(change) - set(rows.values_list("status", flat=True))
+        if missing:
+            self.bulk_create([StatusCount(course_key=course_key, block_key=block_key, status=status)
+                              for status in sorted(missing)], ignore_conflicts=True)
+        # One UPDATE for both rows: they are locked in index order, the same in every transaction.
+        rows.update(proposals=F("proposals") + Case(*[When(status=status, then=Value(step))
+                                                      for status, step in change.items()],
+                                                    output_field=IntegerField()))
+
+
+class StatusCount(models.Model):
+    """How many proposals of a block are in a status: the tutors' queue counts by status without reading them."""
+
+    course_key = CourseKeyField(max_length=255)
+    block_key = UsageKeyField(max_length=255)
+    status = models.CharField(max_length=20, choices=STATUS_CHOICES)
+    proposals = models.IntegerField(default=0)
+
+    objects = StatusCountManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["course_key", "block_key", "status"],
+                                               name="one_count_per_block_status")]
 
 
 class TeamMembership(models.Model):

@@ -1,6 +1,6 @@
 """The tutors' queue: a course's proposals with counts by status, filters, search, oldest waiting first, pages.
 
-A page is the same handful of queries at 100 or 10,000 proposals: counts grouped in the database,
+A page is the same handful of queries at 100 or 10,000 proposals: counts by status kept per block (status_counts),
 one page of rows (with their queue facts joined), then the page's claims and teams by id.
 """
 import datetime
@@ -9,11 +9,11 @@ import re
 import unicodedata
 
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey, UsageKey
 
-from . import leases, rules
+from . import leases, rules, status_counts
 from .cohorts import cohorts_of
 from .data import ClaimRecord, QueueItem, QueuePage
 from .models import (
@@ -253,8 +253,7 @@ def page(course_key, filters, viewer_id=None, block_keys=(), now=None):
     """One page of the queue as `viewer_id` sees it: their countries and cohorts first, then oldest waiting."""
     now = now or timezone.now()
     proposals = course_proposals(course_key, block_keys)
-    counts = dict(proposals.filter(status__in=COUNTED_STATUSES).values_list("status").annotate(n=Count("id"))
-                  .order_by())
+    counts = status_counts.of_course(course_key, COUNTED_STATUSES, block_keys)   # kept with each status change
     matching, few = _filtered(proposals, filters, now)
     countries, cohorts = assignment(course_key, viewer_id) if viewer_id else ([], [])
     in_order = _in_queue_order(matching, countries, cohorts) if few else None

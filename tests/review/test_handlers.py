@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone, translation
 
 from puentes_proposals import api
-from tests.helpers import get, post_json
+from tests.helpers import get, post_json, set_status
 
 from .conftest import TEMPLATE
 
@@ -353,8 +353,7 @@ def test_tutors_download_attachments_through_the_apps_check(review_as, submit, p
     proposal_id = submit("ana")
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
     api.release_claim  # noqa: B018 - the app's api is what the block uses; files go in while the draft is open
-    from puentes_proposals.models import Proposal
-    Proposal.objects.filter(pk=proposal_id).update(status="revision_requested")
+    set_status(proposal_id, "revision_requested")
     record, _saved = api.add_attachment(proposal_id, people["ana"].id, "documents", TEMPLATE, "plan.pdf", pdf,
                                         10_000_000, ["pdf"])
     from puentes_demo.runtime import anonymous_id_for

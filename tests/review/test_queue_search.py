@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from puentes_proposals import api, queue
 from puentes_proposals.data import QueueFilters
 from puentes_proposals.models import QueueFacts, QueueSearchTerm
+from tests.helpers import set_status
 
 pytestmark = pytest.mark.django_db
 
@@ -66,9 +67,8 @@ def test_a_search_that_is_only_symbols_or_a_huge_number_filters_nothing_and_fail
 
 
 def test_a_revision_replaces_the_words(submit, course_key):
-    from puentes_proposals.models import Proposal
     proposal_id = submit("ana", title="Huertas de Pastó")
-    Proposal.objects.filter(pk=proposal_id).update(status="revision_requested")
+    set_status(proposal_id, "revision_requested")
     submit("ana", proposal_id=proposal_id, title="Comedor de Cúcuta")
     assert matching(course_key, "cucuta") == [proposal_id]
     assert matching(course_key, "pasto") == []
@@ -93,10 +93,9 @@ def test_the_migration_folds_the_terms_already_stored(submit, course_key):
 
 
 def test_the_total_of_a_view_by_status_comes_from_the_counts(submit, people, proposal_block, course_key):
-    from puentes_proposals.models import Proposal
     submit("ana")
     second = submit("bruno")
-    Proposal.objects.filter(pk=second).update(status="approved")
+    set_status(second, "approved")
     api.start_proposal(course_key, proposal_block, people["carla"].id, "anon-carla")   # a draft: in no count
     for statuses, total in [((), 1), (("approved",), 1), (("submitted", "approved"), 2),
                             (("approved", "approved"), 1), (("draft",), 1), (("draft", "approved"), 2)]:

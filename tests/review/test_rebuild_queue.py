@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from puentes_proposals import api
 from puentes_proposals.data import QueueFilters
-from puentes_proposals.models import Proposal, QueueFacts
+from puentes_proposals.models import QueueFacts
+from tests.helpers import set_status
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def rebuild(*args):
 def test_lost_facts_come_back_and_the_filters_work_again(submit, course_key):
     first = submit("ana", title="Casa de acogida", area="education", country="AR")
     second = submit("bruno", title="Empleo joven", area="employment", country="BR")
-    Proposal.objects.filter(pk=second).update(status="revision_requested")
+    set_status(second, "revision_requested")
     submit("bruno", proposal_id=second, title="Empleo joven rural", area="employment", country="BR")
     before = facts()
     QueueFacts.objects.all().delete()

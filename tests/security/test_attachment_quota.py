@@ -6,7 +6,7 @@ import json
 import pytest
 from webob import Request
 
-from tests.helpers import get, post_json
+from tests.helpers import get, post_json, set_status
 
 from .conftest import PDF, block_xml  # noqa: F401
 
@@ -72,7 +72,6 @@ def test_a_file_a_submitted_version_lists_is_kept(ana_block, media, course_key, 
                                                   django_capture_on_commit_callbacks):
     from puentes_demo.runtime import anonymous_id_for
     from puentes_proposals import api
-    from puentes_proposals.models import Proposal
 
     from .conftest import COMPLETE_ANSWERS, SMALL_TEMPLATE
     first = upload(ana_block())[1]["attachment"]["id"]
@@ -83,7 +82,7 @@ def test_a_file_a_submitted_version_lists_is_kept(ana_block, media, course_key, 
                                         for key, value in COMPLETE_ANSWERS.items()], SMALL_TEMPLATE)
     api.submit(proposal_id, ana, SMALL_TEMPLATE, anonymous_id_for(ana, course_key), max_versions=0,
                last_moment=None)
-    Proposal.objects.filter(pk=proposal_id).update(status="revision_requested")   # the tutor asked for one
+    set_status(proposal_id, "revision_requested")   # the tutor asked for one
     revision = api.get_proposal(proposal_id).revision
     with django_capture_on_commit_callbacks(execute=True):
         status, _ = post_json(ana_block(), "save_draft", {"changes": [

@@ -1,9 +1,10 @@
-"""Fill the tutors' queue facts (title, country, thematic area, cohort, search text) from the latest versions."""
+"""Fill the tutors' queue facts (title, country, thematic area, cohort, search text) from the latest versions,
+and recount its counts by status."""
 from django.core.management.base import BaseCommand, CommandError
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 
-from puentes_proposals import queue
+from puentes_proposals import queue, status_counts
 
 
 def _course(value):
@@ -15,7 +16,8 @@ def _course(value):
 
 class Command(BaseCommand):
     help = ("Rebuild the tutors' queue facts from the latest submitted version of each proposal, for proposals "
-            "submitted before the queue existed or whose facts are missing. Safe to run again.")
+            "submitted before the queue existed or whose facts are missing, and recount the proposals by status "
+            "(after statuses were changed outside the app, e.g. by SQL). Safe to run again.")
 
     def add_arguments(self, parser):
         parser.add_argument("--course", type=_course, help="only this course run (default: every course)")
@@ -26,3 +28,5 @@ class Command(BaseCommand):
             raise CommandError("--batch-size must be at least 1")
         count = queue.rebuild_facts(options["course"], batch_size=options["batch_size"])
         self.stdout.write(f"{count} proposal(s) in the queue rebuilt")
+        rows = status_counts.rebuild(options["course"])
+        self.stdout.write(f"{rows} count(s) by block and status recounted")
