@@ -112,17 +112,18 @@ class StatusCountManager(models.Manager):
         change = {status: step for status, step in ((before, -1), (after, 1)) if status is not None}
         if not change or before == after:
             return
-        rows = self.filter(course_key=course_key, block_key=block_key, status__in=list(change))
-        # A plain read, then INSERT IGNORE for a status the block never had: an UPDATE that found no row would
-        # leave a gap lock on MariaDB (REPEATABLE READ) and two first inserts into that gap would deadlock.
-        missing = set(change) - set(rows.values_list("status", flat=True))
+        block = self.filter(course_key=course_key, block_key=block_key)
+        # A plain read, then the block's rows (one per status) inserted with its first proposal, INSERT IGNORE:
+        # an UPDATE that found no row would leave a gap lock on MariaDB (REPEATABLE READ), and two first
+        # proposals inserting into that gap would deadlock.
+        missing = set(rules.STATUSES) - set(block.values_list("status", flat=True))
         if missing:
             self.bulk_create([StatusCount(course_key=course_key, block_key=block_key, status=status)
                               for status in sorted(missing)], ignore_conflicts=True)
         # One UPDATE for both rows: they are locked in index order, the same in every transaction.
-        rows.update(proposals=F("proposals") + Case(*[When(status=status, then=Value(step))
-                                                      for status, step in change.items()],
-                                                    output_field=IntegerField()))
+        steps = Case(*[When(status=status, then=Value(step)) for status, step in change.items()],
+                     output_field=IntegerField())
+        block.filter(status__in=list(change)).update(proposals=F("proposals") + steps)
 
 
 class StatusCount(models.Model):

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Count
 from opaque_keys.edx.keys import CourseKey, UsageKey
 
+from . import rules
 from .models import Proposal, StatusCount
 
 
@@ -29,8 +30,11 @@ def rebuild(course_key=None):
             key = CourseKey.from_string(str(course_key))
             stored, proposals = stored.filter(course_key=key), proposals.filter(course_key=key)
         stored.delete()   # first: its locks keep the writers of these counts waiting until the recount commits
-        fresh = proposals.values_list("course_key", "block_key", "status").annotate(n=Count("id")).order_by()
-        rows = StatusCount.objects.bulk_create([
-            StatusCount(course_key=course, block_key=block, status=status, proposals=n)
-            for course, block, status, n in fresh], batch_size=1000)
+        fresh = {}
+        for course, block, status, n in proposals.values_list("course_key", "block_key", "status").annotate(
+                n=Count("id")).order_by():
+            fresh.setdefault((course, block), {})[status] = n
+        rows = StatusCount.objects.bulk_create([   # every status of a block, as Proposal.save creates them
+            StatusCount(course_key=course, block_key=block, status=status, proposals=counts.get(status, 0))
+            for (course, block), counts in fresh.items() for status in rules.STATUSES], batch_size=1000)
     return len(rows)
