@@ -34,6 +34,11 @@ class ProposalAdmin(admin.ModelAdmin):
     raw_id_fields = ["created_by", "saved_by"]
     inlines = [MembershipInline, VersionInline, HistoryInline]
 
+    def delete_queryset(self, request, queryset):
+        """"Delete selected" one proposal at a time: Proposal.delete keeps the queue's counts by status."""
+        for proposal in queryset:
+            proposal.delete()
+
 
 @admin.register(Review)
 class ReviewAdmin(admin.ModelAdmin):

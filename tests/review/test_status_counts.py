@@ -104,3 +104,13 @@ def test_the_migration_counts_the_proposals_already_stored(submit, course_key):
     migration = importlib.import_module("puentes_proposals.migrations.0008_proposal_status_counts")
     migration.count_existing(apps, None)
     assert_counts_true(course_key)
+
+
+def test_the_admins_delete_selected_keeps_the_counts(submit, course_key, make_user, client):
+    first, second = submit("ana"), submit("bruno")
+    client.force_login(make_user("root", is_staff=True, is_superuser=True))
+    response = client.post("/admin/puentes_proposals/proposal/",
+                           {"action": "delete_selected", "_selected_action": [first], "post": "yes"})
+    assert response.status_code == 302 and not Proposal.objects.filter(pk=first).exists()
+    assert Proposal.objects.filter(pk=second).exists()
+    assert_counts_true(course_key)
