@@ -8,8 +8,7 @@ to versions and, once sent, never change.
 import secrets
 
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db import connections, models, transaction
 from opaque_keys.edx.django.models import CourseKeyField, UsageKeyField
 
 from . import rules
@@ -112,18 +111,36 @@ class StatusCountManager(models.Manager):
         change = {status: step for status, step in ((before, -1), (after, 1)) if status is not None}
         if not change or before == after:
             return
-        block = self.filter(course_key=course_key, block_key=block_key)
+        if before is not None and self._step(course_key, block_key, change) == len(change):
+            return   # a stored proposal's block has its rows (made with its first proposal): one UPDATE
         # A plain read, then the block's rows (one per status) inserted with its first proposal, INSERT IGNORE:
         # an UPDATE that found no row would leave a gap lock on MariaDB (REPEATABLE READ), and two first
         # proposals inserting into that gap would deadlock.
+        block = self.filter(course_key=course_key, block_key=block_key)
         missing = set(rules.STATUSES) - set(block.values_list("status", flat=True))
         if missing:
             self.bulk_create([StatusCount(course_key=course_key, block_key=block_key, status=status)
                               for status in sorted(missing)], ignore_conflicts=True)
-        # One UPDATE for both rows: they are locked in index order, the same in every transaction.
-        steps = Case(*[When(status=status, then=Value(step)) for status, step in change.items()],
-                     output_field=IntegerField())
-        block.filter(status__in=list(change)).update(proposals=F("proposals") + steps)
+        if before is not None:   # rows the UPDATE above found are counted already
+            change = {status: step for status, step in change.items() if status in missing}
+        self._step(course_key, block_key, change)
+
+    def _step(self, course_key, block_key, change):
+        """One UPDATE for both rows (they are locked in index order, the same in every transaction); its SQL is
+        written here, not built by the ORM, for it runs in every status change: the rows it changed."""
+        if not change:
+            return 0
+        table, connection = self.model._meta.db_table, connections[self.db]
+        quote = connection.ops.quote_name
+        statuses = list(change)
+        cases = " ".join("WHEN %s THEN %s" for _ in statuses)
+        sql = (f"UPDATE {quote(table)} SET {quote('proposals')} = {quote('proposals')} + CASE {quote('status')} "
+               f"{cases} END WHERE {quote('course_key')} = %s AND {quote('block_key')} = %s AND "
+               f"{quote('status')} IN ({', '.join(['%s'] * len(statuses))})")
+        params = [value for status in statuses for value in (status, change[status])]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, str(course_key), str(block_key), *statuses])
+            return cursor.rowcount
 
 
 class StatusCount(models.Model):
