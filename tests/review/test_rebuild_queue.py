@@ -97,3 +97,10 @@ def test_search_finds_word_starts_through_the_term_index_not_inside_words(submit
     assert matching(course_key, search="acog CASA") == [first]
     assert matching(course_key, search="cogida") == [], "a word's start, as in the practices library"
     assert matching(course_key, search="acogida zzz") == []
+
+
+@pytest.mark.parametrize("command", ["puentes_proposals_rebuild_queue", "puentes_proposals_record"])
+def test_a_bad_course_is_a_usage_error_that_shows_a_key(command):
+    from django.core.management import CommandError, call_command
+    with pytest.raises(CommandError, match="is not a course key such as course-v1:OAS"):
+        call_command(command, "--course", "nope")

@@ -2,19 +2,11 @@
 import logging
 
 from django.core.management.base import BaseCommand, CommandError
-from opaque_keys import InvalidKeyError
-from opaque_keys.edx.keys import CourseKey
 
 from puentes_proposals import recording
+from puentes_proposals.management.arguments import course_key
 
 log = logging.getLogger(__name__)
-
-
-def _course(value):
-    try:
-        return CourseKey.from_string(value)
-    except InvalidKeyError:
-        raise CommandError(f"{value!r} is not a course key such as course-v1:OAS+PUENTES-ES+2027") from None
 
 
 class Command(BaseCommand):
@@ -23,7 +15,7 @@ class Command(BaseCommand):
             "worker runs.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--course", type=_course, help="only this course run (default: every course)")
+        parser.add_argument("--course", type=course_key, help="only this course run (default: every course)")
 
     def handle(self, *args, **options):
         recorded, failed = 0, []
